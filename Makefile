@@ -1,0 +1,36 @@
+# Two commands: `make serve` (set up and serve the handbook) and `make test` (set up and run every test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test check build bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## set up, then serve the handbook at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)  ## set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## validate data/ only
+	$(BIN)/handbook check
+
+build: $(STAMP)  ## build the site into site/
+	$(BIN)/mkdocs build
+
+bench: $(STAMP)  ## build-time and memory benchmark (not a test)
+	$(BIN)/python bench/build.py
+
+lock:  ## re-resolve requirements.lock from pyproject.toml (needs pip-tools)
+	$(PYTHON) -m piptools compile --generate-hashes --allow-unsafe --extra test --strip-extras \
+		--output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,124 @@
+"""The MkDocs side of the engine: load once, add one page per item, build the nav.
+
+MkDocs calls on_config once per build: the handbook is loaded and validated
+there, and a broken data file stops the build before anything is written.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import state
+from .kinds import KINDS
+from .load import load_handbook
+from .problems import HandbookError
+from .render import SETTING_LABELS, Renderer, page_url, relative_url
+
+GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
+
+
+class HandbookConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            handbook = load_handbook(root, self.config.data_dir)
+        except HandbookError as err:
+            raise PluginError("\n" + err.report()) from None
+        for warning in handbook.warnings:
+            print(f"WARNING -  {warning}")
+        state.handbook = handbook
+        state.renderer = Renderer(handbook, config.site_url or "")
+        config.site_name = handbook.profile.get("handbook_title", config.site_name)
+        config.nav = self._expand_nav(config.nav or [])
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        renderer = state.renderer
+        for src in renderer.generated_pages():
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=_page_source(src)))
+        for item in state.handbook.items.values():
+            files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(item.id, item.url, item.title)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Hand-written pages use the same checked [[id]] links as the data."""
+        if page.file.generated_by:
+            return markdown
+        text, errors = state.renderer.prose_outside_code(markdown, page.file.src_uri)
+        if errors:
+            raise PluginError("\n" + "\n".join(f"docs/{page.file.src_uri}: {e}" for e in errors))
+        return text
+
+    def _expand_nav(self, nav: list) -> list:
+        """Put every item of a kind under the nav entry of that kind's index page."""
+        out = []
+        for entry in nav:
+            if isinstance(entry, dict):
+                (title, value), = entry.items()
+                kind = _index_kind(value)
+                if kind:
+                    value = [value, *self._nav_items(kind)]
+                elif isinstance(value, list):
+                    value = self._expand_nav(value)
+                out.append({title: value})
+            else:
+                kind = _index_kind(entry)
+                out.append({KINDS[kind].plural.capitalize(): [entry, *self._nav_items(kind)]} if kind else entry)
+        return out
+
+    def _nav_items(self, kind: str) -> list:
+        items = state.handbook.kind(kind)
+        if kind == "dilemma":
+            groups = {}
+            for item in items:
+                groups.setdefault(SETTING_LABELS[item.data["setting"]], []).append(item.src)
+            return [{label: groups[label]} for label in SETTING_LABELS.values() if label in groups]
+        srcs = [item.src for item in items]
+        if len(srcs) <= GROUP_SIZE:
+            return srcs
+        chunks = [srcs[i : i + GROUP_SIZE] for i in range(0, len(srcs), GROUP_SIZE)]
+        return [{f"{i * GROUP_SIZE + 1}–{i * GROUP_SIZE + len(c)}": c} for i, c in enumerate(chunks)]
+
+
+def _index_kind(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    for kind, info in KINDS.items():
+        if info.per_item and value == f"{info.page}/index.md":
+            return kind
+    return None
+
+
+def _page_source(src: str) -> str:
+    """A generated page: front matter, then one macro call that renders it."""
+    meta = {}
+    if src == "decision-model-worksheet.md":
+        meta["hide"] = ["navigation", "toc"]
+    head = f"---\n{yaml.safe_dump(meta)}---\n" if meta else ""
+    return head + "{{ handbook_page(" + repr(src) + ") }}\n"
+
+
+def _redirect(item_id: str, target_url: str, title: str) -> str:
+    """A tiny page that forwards /p/<id>/ to the item, with no script needed."""
+    href = html.escape(relative_url(f"p/{item_id}/", target_url))
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
+        f"<link rel=\"canonical\" href=\"{href}\">\n"
+        f"</head><body><p>This permanent link leads to <a href=\"{href}\">{html.escape(title)}</a>.</p></body></html>\n"
+    )

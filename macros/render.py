@@ -1,0 +1,271 @@
+"""Render the handbook into Markdown pages, with Jinja templates.
+
+Pure functions of a Handbook: no MkDocs here, so the renderer is tested as
+plain Python and would survive a change of site generator. Every link between
+items is written as a relative link to the target's Markdown file, so that
+MkDocs checks it at build time.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cached_property
+
+import jinja2
+
+from .kinds import KINDS
+from .model import Handbook, Item
+from .schemas import NAPS_VALUES, SAMHSA_COMPETENCIES, SETTINGS
+from .validate import REF, check_ref
+
+CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
+
+NAPS_LABELS = {
+    "voluntary": "Peer support is voluntary",
+    "hopeful": "Peer supporters are hopeful",
+    "open-minded": "Peer supporters are open-minded",
+    "empathetic": "Peer supporters are empathetic",
+    "respectful": "Peer supporters are respectful",
+    "facilitates-change": "Peer supporters facilitate change",
+    "honest-and-direct": "Peer supporters are honest and direct",
+    "mutual-and-reciprocal": "Peer support is mutual and reciprocal",
+    "equally-shared-power": "Peer support is equally shared power",
+    "strengths-focused": "Peer support is strengths-focused",
+    "transparent": "Peer support is transparent",
+    "person-driven": "Peer support is person-driven",
+}
+SAMHSA_LABELS = {
+    "engages-peers": "Engages peers in collaborative and caring relationships",
+    "provides-support": "Provides support",
+    "shares-lived-experience": "Shares lived experiences of recovery",
+    "personalizes-peer-support": "Personalizes peer support",
+    "supports-recovery-planning": "Supports recovery planning",
+    "links-to-resources": "Links to resources, services, and supports",
+    "provides-information-on-skills": "Provides information about skills related to health, wellness, and recovery",
+    "helps-manage-crises": "Helps peers to manage crises",
+    "values-communication": "Values communication",
+    "supports-collaboration": "Supports collaboration and teamwork",
+    "promotes-leadership-and-advocacy": "Promotes leadership and advocacy",
+    "promotes-growth-and-development": "Promotes growth and development",
+}
+SETTING_LABELS = {
+    "clinic": "Clinic",
+    "community": "Community",
+    "inpatient": "Inpatient unit",
+    "rural": "Rural town",
+    "online": "Online and phone",
+    "harm-reduction": "Harm-reduction program",
+    "justice": "Justice system",
+    "housing": "Housing",
+    "crisis-service": "Crisis service",
+}
+assert set(NAPS_LABELS) == set(NAPS_VALUES) and set(SAMHSA_LABELS) == set(SAMHSA_COMPETENCIES)
+assert set(SETTING_LABELS) == set(SETTINGS)
+
+#: Pages made from a list file, by their Markdown file.
+LIST_PAGES = {
+    "faq.md": "faq",
+    "glossary.md": "glossary",
+    "sources.md": "sources",
+    "history.md": "history",
+    "decision-model.md": "decision-model",
+    "decision-model-worksheet.md": "worksheet",
+}
+
+
+def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """Relative link between two Markdown files, e.g. '../dilemmas/x.md#q1'."""
+    if from_src == to_src and anchor:
+        return f"#{anchor}"
+    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative link between two site URLs ('a/b/' style), for raw HTML."""
+    base = from_url.split("#")[0]
+    target, _, frag = to_url.partition("#")
+    path = posixpath.relpath(target or ".", base or ".")
+    path = "./" if path == "." else path + "/"
+    return path + (f"#{frag}" if frag else "")
+
+
+def page_url(src: str) -> str:
+    """URL of the page built from a Markdown file: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def escape_md(text: str) -> str:
+    """Text that Markdown shows as written (titles from data inside links)."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B, and C'."""
+    if len(names) < 3:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def source_label(source: Item) -> str:
+    """Short in-text citation: 'Knopes et al. 2023', 'SAMHSA 2015'."""
+    d = source.data
+    authors = list(d.get("authors", ()))
+    if authors:
+        families = [a.split(",")[0].strip() for a in authors]
+        who = families[0] if len(families) == 1 else (f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al.")
+    else:
+        who = d.get("short") or d.get("organization") or d.get("title")
+    return f"{who} {d.get('year', '')}".strip()
+
+
+class Renderer:
+    """Turns a Handbook into Markdown, page by page."""
+
+    def __init__(self, handbook: Handbook, site_url: str = ""):
+        self.hb = handbook
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.PackageLoader("macros", "templates"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            comment_start_string="{#-#",  # Markdown anchors are written {#id}
+            comment_end_string="#-#}",
+        )
+        env.filters["esc"] = escape_md
+        env.filters["extract"] = lambda key, mapping: mapping[key]
+        env.filters["html"] = lambda s: jinja2.utils.markupsafe.escape(str(s))
+        env.globals.update(
+            KINDS=KINDS, NAPS=NAPS_LABELS, SAMHSA=SAMHSA_LABELS, SETTINGS=SETTING_LABELS, hb=self.hb,
+            profile=self.hb.profile,
+        )
+        return env
+
+    # --- links ---------------------------------------------------------------------------------
+
+    def link(self, target: str, from_src: str, sub: str | None = None, words: str | None = None) -> str:
+        item = self.hb[target]
+        if words is None:
+            words = source_label(item) if item.kind == "source" else item.title
+            if sub is not None:
+                words = f"{words}: {self.sub_title(item, sub)}"
+        anchor = sub if sub is not None else item.anchor
+        return f"[{escape_md(words)}]({relative(from_src, item.src, anchor)})"
+
+    def sub_title(self, item: Item, sub: str) -> str:
+        for list_name in ("examples", "questions", "options", "agenda", "role_plays"):
+            for entry in item.get(list_name):
+                if entry.get("id") == sub:
+                    return str(entry.get("title") or entry.get("text"))
+        return sub
+
+    def prose(self, text: str, from_src: str) -> str:
+        """Markdown with every [[ref]] turned into a checked relative link."""
+        return REF.sub(lambda m: self.link(m.group(1).strip(), from_src, m.group(2) or None, m.group(3) or None), text)
+
+    def prose_outside_code(self, text: str, from_src: str) -> tuple[str, list[str]]:
+        """Convert [[refs]] in a hand-written page, leaving code alone; also return bad refs."""
+        errors: list[str] = []
+        ids = self.hb.items
+
+        def convert(chunk: str) -> str:
+            def one(m: re.Match) -> str:
+                target, sub = m.group(1).strip(), m.group(2) or None
+                problem = check_ref(target, sub, ids, self.hb.sub_ids)
+                if problem:
+                    errors.append(problem)
+                    return m.group(0)
+                return self.link(target, from_src, sub, m.group(3) or None)
+
+            return REF.sub(one, chunk)
+
+        parts = CODE.split(text)
+        out = [part if i % 2 else convert(part) for i, part in enumerate(parts)]
+        return "".join(out), errors
+
+    def crisis_box(self) -> str:
+        c = self.hb.profile["crisis"]
+        ways = [f"call **{c['call']}**" if c.get("call") else "", f"text **{c['text']}**" if c.get("text") else ""]
+        how = " or ".join(w for w in ways if w)
+        body = self.prose(str(c["note"]).strip(), "index.md").replace("\n", "\n    ")
+        more = f"\n\n    [{escape_md(c['name'])}]({c['url']})" if c.get("url") else ""
+        return f'!!! warning "In crisis? {escape_md(c["name"])}: {how}"\n    {body}{more}\n'
+
+    def permalink(self, item: Item) -> str:
+        """Absolute permanent URL where site_url is known, else the site path."""
+        return f"{self.site_url}p/{item.id}/" if self.site_url else f"/p/{item.id}/"
+
+    def citation(self, source: Item) -> str:
+        d = source.data
+        parts = []
+        authors = list(d.get("authors", ()))
+        if authors:
+            parts.append(escape_md(join_names(authors)))
+        elif d.get("organization"):
+            parts.append(escape_md(d["organization"]))
+        parts.append(f"({d.get('date') or d['year']})")
+        head = " ".join(parts) + "."
+        title = f"*{escape_md(d['title'])}*."
+        tail = []
+        if d.get("journal"):
+            j = d["journal"] + (f", {d['volume']}" if d.get("volume") else "") + (f"({d['issue']})" if d.get("issue") else "") + (f", {d['pages']}" if d.get("pages") else "")
+            tail.append(escape_md(j) + ".")
+        if d.get("identifier"):
+            tail.append(escape_md(d["identifier"]) + ".")
+        if d.get("publisher"):
+            tail.append(escape_md(d["publisher"]) + ".")
+        elif authors and d.get("organization"):
+            tail.append(escape_md(d["organization"]) + ".")
+        if d.get("doi"):
+            tail.append(f"[doi:{d['doi']}](https://doi.org/{d['doi']})")
+        else:
+            tail.append(f"[{d['url']}]({d['url']})")
+        return " ".join([head, title, *tail])
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _render(self, template: str, src: str, **context) -> str:
+        md = lambda text: self.prose(str(text), src)  # noqa: E731
+        link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
+        rel_url = lambda to_url: relative_url(page_url(src), to_url)  # noqa: E731
+        return self.env.get_template(template).render(
+            src=src, md=md, link=link, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
+        )
+
+    def item_page(self, item_id: str) -> str:
+        item = self.hb[item_id]
+        return self._render(f"{item.kind}.md.j2", item.src, item=item, d=item.data)
+
+    def index_page(self, kind: str) -> str:
+        info = KINDS[kind]
+        return self._render(f"index-{kind}.md.j2", f"{info.page}/index.md", items=self.hb.kind(kind))
+
+    def list_page(self, src: str) -> str:
+        return self._render(f"{LIST_PAGES[src]}.md.j2", src)
+
+    def page(self, src: str) -> str:
+        """The Markdown of any generated page, by its file under docs/."""
+        if src in LIST_PAGES:
+            return self.list_page(src)
+        folder, _, name = src.partition("/")
+        kind = next(k for k, info in KINDS.items() if info.per_item and info.page == folder)
+        return self.index_page(kind) if name == "index.md" else self.item_page(name[: -len(".md")])
+
+    def generated_pages(self) -> list[str]:
+        """Every Markdown file the data produces, relative to docs/."""
+        pages = list(LIST_PAGES)
+        for kind, info in KINDS.items():
+            if info.per_item:
+                pages.append(f"{info.page}/index.md")
+                pages.extend(item.src for item in self.hb.kind(kind))
+        return pages

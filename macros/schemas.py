@@ -1,0 +1,523 @@
+"""The content model: one JSON Schema per kind of data file.
+
+These dictionaries are the single source of truth for the shape of the data.
+`handbook schemas` writes them to `schemas/*.schema.json`, which editors use
+through the `# yaml-language-server: $schema=...` line at the top of every data
+file; a test keeps the written files identical to these.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+#: The twelve values of the N.A.P.S. National Practice Guidelines (2013).
+NAPS_VALUES = [
+    "voluntary",
+    "hopeful",
+    "open-minded",
+    "empathetic",
+    "respectful",
+    "facilitates-change",
+    "honest-and-direct",
+    "mutual-and-reciprocal",
+    "equally-shared-power",
+    "strengths-focused",
+    "transparent",
+    "person-driven",
+]
+
+#: The twelve competency categories of SAMHSA's Core Competencies (2015).
+SAMHSA_COMPETENCIES = [
+    "engages-peers",
+    "provides-support",
+    "shares-lived-experience",
+    "personalizes-peer-support",
+    "supports-recovery-planning",
+    "links-to-resources",
+    "provides-information-on-skills",
+    "helps-manage-crises",
+    "values-communication",
+    "supports-collaboration",
+    "promotes-leadership-and-advocacy",
+    "promotes-growth-and-development",
+]
+
+SETTINGS = [
+    "clinic",
+    "community",
+    "inpatient",
+    "rural",
+    "online",
+    "harm-reduction",
+    "justice",
+    "housing",
+    "crisis-service",
+]
+
+SOURCE_KINDS = [
+    "code",
+    "guideline",
+    "report",
+    "article",
+    "review",
+    "law",
+    "regulation",
+    "book",
+    "web",
+    "credential",
+]
+
+
+def _id(description: str = "Permanent id: lowercase words joined by hyphens.") -> dict:
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 60, "description": description}
+
+
+def _text(description: str, max_length: int = 400) -> dict:
+    return {"type": "string", "minLength": 1, "maxLength": max_length, "description": description}
+
+
+def _prose(description: str) -> dict:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 8000,
+        "description": description + " Markdown; link other items as [[id]] or [[id|words]].",
+    }
+
+
+def _list(items: dict, description: str, min_items: int = 0) -> dict:
+    schema: dict[str, Any] = {"type": "array", "items": items, "description": description}
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def _refs(description: str, min_items: int = 0) -> dict:
+    schema = _list(_id("Id of another item."), description, min_items)
+    schema["uniqueItems"] = True
+    return schema
+
+
+def _object(properties: dict, required: list[str], description: str = "") -> dict:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _aliases() -> dict:
+    schema = _list(
+        _text("An everyday word or phrase.", 80),
+        "Words people type when they look for this (search aliases), e.g. 'gift card'.",
+    )
+    schema["uniqueItems"] = True
+    return schema
+
+
+def _sources(min_items: int = 0) -> dict:
+    return _refs("Ids of entries in data/sources.yml that support this item.", min_items)
+
+
+def _example() -> dict:
+    return _object(
+        {
+            "id": _id("Permanent anchor of this example."),
+            "title": _text("A short title.", 120),
+            "situation": _prose("What happens."),
+            "response": _prose("What acting on the principle looks like here."),
+        },
+        ["id", "title", "situation", "response"],
+        "A concrete example.",
+    )
+
+
+def _question() -> dict:
+    return _object(
+        {"id": _id("Permanent anchor of this question."), "text": _text("The question.", 600)},
+        ["id", "text"],
+    )
+
+
+PRINCIPLE = _object(
+    {
+        "id": _id(),
+        "title": _text("Name of the principle.", 80),
+        "order": {"type": "integer", "minimum": 1, "description": "Position in the list of principles."},
+        "summary": _text("One sentence, in plain words, of at most 30 words.", 300),
+        "commitments": _list(_text("Something a peer supporter commits to.", 400), "What this principle commits you to.", 1),
+        "why": _prose("Why it matters."),
+        "in_practice": _object(
+            {
+                "do": _list(_text("A thing to do.", 400), "Things to do.", 1),
+                "avoid": _list(_text("A thing to avoid.", 400), "Things to avoid.", 1),
+            },
+            ["do", "avoid"],
+            "What it looks like on an ordinary day.",
+        ),
+        "examples": _list(_example(), "Concrete examples; at least one.", 1),
+        "related": _refs("Ids of related principles."),
+        "frameworks": _object(
+            {
+                "naps": _list({"enum": NAPS_VALUES}, "N.A.P.S. National Practice Guidelines values."),
+                "samhsa": _list({"enum": SAMHSA_COMPETENCIES}, "SAMHSA Core Competencies categories."),
+            },
+            [],
+            "What this principle corresponds to in national guidance.",
+        ),
+        "sources": _sources(1),
+        "aliases": _aliases(),
+    },
+    ["id", "title", "summary", "commitments", "why", "in_practice", "examples", "sources"],
+    "A principle of the code of ethics.",
+)
+
+BOUNDARY = _object(
+    {
+        "id": _id(),
+        "title": _text("Name of the boundary topic.", 80),
+        "summary": _text("One or two plain sentences.", 400),
+        "range": _object(
+            {
+                "fine": _list(_text("Clearly fine.", 400), "Clearly fine.", 1),
+                "grey": _list(_text("A grey zone: depends.", 400), "The grey zone: it depends.", 1),
+                "not_fine": _list(_text("Clearly not fine.", 400), "Clearly not fine.", 1),
+            },
+            ["fine", "grey", "not_fine"],
+            "From clearly fine, through the grey zone, to clearly not fine.",
+        ),
+        "questions": _list(_text("A question to ask yourself.", 400), "Questions to ask yourself in the grey zone.", 1),
+        "examples": _list(_example(), "Concrete examples; at least one.", 1),
+        "codes_differ": _prose("Where real codes disagree on this topic."),
+        "principles": _refs("Ids of the principles involved.", 1),
+        "sources": _sources(1),
+        "aliases": _aliases(),
+    },
+    ["id", "title", "summary", "range", "questions", "examples", "principles", "sources"],
+    "A boundary topic.",
+)
+
+DILEMMA = _object(
+    {
+        "id": _id(),
+        "title": _text("A short title.", 100),
+        "summary": _text("One sentence: the dilemma in brief.", 300),
+        "setting": {"enum": SETTINGS, "description": "Where the story happens."},
+        "fictional": {"const": True, "description": "Case studies are invented; this must be true."},
+        "scenario": _prose("The fictional story."),
+        "principles": _refs("Ids of the principles in tension; at least two.", 2),
+        "boundaries": _refs("Ids of the boundary topics involved."),
+        "questions": _list(_question(), "Discussion questions.", 1),
+        "options": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this option."),
+                    "title": _text("The option in a few words.", 160),
+                    "consequences": _prose("Its likely consequences."),
+                },
+                ["id", "title", "consequences"],
+            ),
+            "Realistic options and their likely consequences.",
+            2,
+        ),
+        "analysis": _list(
+            _object(
+                {"step": _id("Id of a step of the decision model."), "text": _prose("This step applied to the case.")},
+                ["step", "text"],
+            ),
+            "A worked analysis that follows every step of the decision model, in order.",
+            1,
+        ),
+        "takeaways": _list(_text("A lesson to keep.", 400), "Takeaways.", 1),
+        "facilitator_notes": _prose("Notes for people who lead a discussion of this case."),
+        "sources": _sources(),
+        "aliases": _aliases(),
+    },
+    [
+        "id",
+        "title",
+        "summary",
+        "setting",
+        "fictional",
+        "scenario",
+        "principles",
+        "questions",
+        "options",
+        "analysis",
+        "takeaways",
+        "facilitator_notes",
+    ],
+    "A dilemma case study.",
+)
+
+FAQ = _object(
+    {
+        "entries": _list(
+            _object(
+                {
+                    "id": _id(),
+                    "question": _text("The question as people ask it.", 200),
+                    "answer": _prose("The answer."),
+                    "related": _refs("Ids of related items."),
+                    "sources": _sources(),
+                    "aliases": _aliases(),
+                },
+                ["id", "question", "answer"],
+            ),
+            "Frequently asked questions.",
+            1,
+        )
+    },
+    ["entries"],
+    "The FAQ.",
+)
+
+GLOSSARY = _object(
+    {
+        "terms": _list(
+            _object(
+                {
+                    "id": _id(),
+                    "term": _text("The term.", 80),
+                    "definition": _prose("A plain definition."),
+                    "related": _refs("Ids of related items."),
+                    "sources": _sources(),
+                    "aliases": _aliases(),
+                },
+                ["id", "term", "definition"],
+            ),
+            "Glossary terms.",
+            1,
+        )
+    },
+    ["terms"],
+    "The glossary.",
+)
+
+SOURCES = _object(
+    {
+        "sources": _list(
+            _object(
+                {
+                    "id": _id(),
+                    "kind": {"enum": SOURCE_KINDS, "description": "What kind of source this is."},
+                    "title": _text("Full title.", 300),
+                    "authors": _list(_text("Family name, initials.", 120), "Authors, in order."),
+                    "organization": _text("Publishing or responsible organization.", 200),
+                    "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "description": "Exact date where it matters."},
+                    "journal": _text("Journal name.", 200),
+                    "volume": _text("Volume.", 20),
+                    "issue": _text("Issue.", 20),
+                    "pages": _text("Pages or article number.", 40),
+                    "publisher": _text("Publisher.", 200),
+                    "identifier": _text("Report number, public law number or other identifier.", 120),
+                    "doi": {"type": "string", "pattern": "^10\\.[0-9]{4,9}/\\S+$", "description": "DOI, without https://doi.org/."},
+                    "url": {"type": "string", "pattern": "^https://\\S+$", "description": "Where to read it (https)."},
+                    "accessed": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Date the URL was checked."},
+                    "note": _prose("What this source is and how the handbook uses it."),
+                },
+                ["id", "kind", "title", "year", "url"],
+            ),
+            "Every source the handbook cites.",
+            1,
+        )
+    },
+    ["sources"],
+    "Sources.",
+)
+
+DECISION_MODEL = _object(
+    {
+        "title": _text("Name of the model.", 120),
+        "intro": _prose("What the model is for and where it comes from."),
+        "steps": _list(
+            _object(
+                {
+                    "id": _id(),
+                    "title": _text("The step in a few words.", 100),
+                    "prompt": _text("The question this step asks.", 300),
+                    "details": _prose("How to do this step."),
+                    "questions": _list(_text("A prompt.", 300), "Prompts for this step.", 1),
+                },
+                ["id", "title", "prompt", "details", "questions"],
+            ),
+            "The steps, in order.",
+            3,
+        ),
+        "sources": _sources(1),
+    },
+    ["title", "intro", "steps", "sources"],
+    "The decision-making model.",
+)
+
+TIMELINE = _object(
+    {
+        "events": _list(
+            _object(
+                {
+                    "id": _id(),
+                    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "description": "YYYY, YYYY-MM or YYYY-MM-DD."},
+                    "title": _text("What happened.", 160),
+                    "description": _prose("Why it matters for peer support."),
+                    "sources": _sources(1),
+                },
+                ["id", "date", "title", "description", "sources"],
+            ),
+            "Dated events, oldest first.",
+            1,
+        )
+    },
+    ["events"],
+    "History and context.",
+)
+
+TRAINING = _object(
+    {
+        "id": _id(),
+        "title": _text("Title of the module.", 120),
+        "order": {"type": "integer", "minimum": 1},
+        "summary": _text("One or two plain sentences.", 400),
+        "audience": _text("Who the module is for.", 300),
+        "duration_minutes": {"type": "integer", "minimum": 15, "maximum": 960, "description": "Total length; the agenda must add up to it."},
+        "objectives": _list(_text("What participants will be able to do.", 300), "Learning objectives.", 1),
+        "agenda": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this activity."),
+                    "title": _text("The activity.", 120),
+                    "minutes": {"type": "integer", "minimum": 1, "maximum": 480},
+                    "activity": _prose("What happens."),
+                    "items": _refs("Ids of handbook items this activity uses."),
+                },
+                ["id", "title", "minutes", "activity"],
+            ),
+            "Timed activities, in order.",
+            1,
+        ),
+        "role_plays": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this role-play."),
+                    "title": _text("Title.", 120),
+                    "dilemma": _id("Id of the dilemma the role-play is built on."),
+                    "roles": _list(
+                        _object(
+                            {"name": _text("Role.", 80), "brief": _prose("What this player knows and wants.")},
+                            ["name", "brief"],
+                        ),
+                        "Roles.",
+                        2,
+                    ),
+                    "debrief": _prose("How to debrief."),
+                },
+                ["id", "title", "dilemma", "roles", "debrief"],
+            ),
+            "Role-play scripts built on dilemmas.",
+        ),
+        "questions": _list(_question(), "Discussion questions.", 1),
+        "facilitator_notes": _prose("Notes for the facilitator."),
+        "handouts": _refs("Ids of the dilemmas and items to print as handouts."),
+        "sources": _sources(),
+        "aliases": _aliases(),
+    },
+    ["id", "title", "summary", "audience", "duration_minutes", "objectives", "agenda", "questions", "facilitator_notes"],
+    "A training module.",
+)
+
+PROFILE = _object(
+    {
+        "name": _text("Full name of the organization that adopts this code.", 160),
+        "handbook_title": _text("Title of the site.", 120),
+        "short_name": _text("Short name.", 60),
+        "edition": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$", "description": "Edition of the code, X.Y."},
+        "logo": {"type": "string", "minLength": 1, "description": "Path of a logo image, relative to this file."},
+        "colors": _object(
+            {
+                "primary": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "Header colour, #rrggbb."},
+                "accent": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "Link and accent colour, #rrggbb."},
+            },
+            [],
+        ),
+        "contact": _object(
+            {
+                "name": _text("Person or role to contact about ethics concerns.", 120),
+                "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
+                "phone": _text("Phone number.", 40),
+            },
+            ["name"],
+        ),
+        "raise_concern": _prose("How to raise an ethics concern, step by step."),
+        "jurisdiction": _text("Where this code applies, e.g. a state.", 160),
+        "crisis": _object(
+            {
+                "name": _text("Name of the crisis line.", 120),
+                "call": _text("Number to call.", 40),
+                "text": _text("Number to text.", 40),
+                "url": {"type": "string", "pattern": "^https://\\S+$"},
+                "note": _prose("When to use it, in plain words."),
+            },
+            ["name", "note"],
+        ),
+        "effective_date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "reviewers": _list(_text("Name and role.", 160), "People who reviewed this code."),
+        "next_review": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Date of the next review."},
+        "repository": {"type": "string", "pattern": "^https://\\S+$", "description": "Where the source of this handbook lives."},
+    },
+    ["name", "handbook_title", "edition", "crisis"],
+    "Who publishes this code, and the details an adopting organization changes.",
+)
+
+#: Kinds kept one file per item, by folder under data/.
+ITEM_KINDS = {
+    "principle": ("principles", PRINCIPLE),
+    "boundary": ("boundaries", BOUNDARY),
+    "dilemma": ("dilemmas", DILEMMA),
+    "training": ("training", TRAINING),
+}
+
+#: Kinds kept as one file holding a list: kind -> (file stem, list key, schema).
+LIST_FILES = {
+    "faq": ("faq", "entries", FAQ),
+    "glossary": ("glossary", "terms", GLOSSARY),
+    "source": ("sources", "sources", SOURCES),
+    "timeline": ("timeline", "events", TIMELINE),
+    "step": ("decision-model", "steps", DECISION_MODEL),
+}
+
+
+def all_schemas() -> dict[str, dict]:
+    """Every schema by file name stem, each a complete JSON Schema document."""
+    named = {name: schema for name, (_, schema) in ITEM_KINDS.items()}
+    named.update({stem: schema for stem, _, schema in LIST_FILES.values()})
+    named["profile"] = PROFILE
+    return {
+        name: {"$schema": SCHEMA_URI, "$id": f"{name}.schema.json", "title": name, **schema}
+        for name, schema in named.items()
+    }
+
+
+def schema_text(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into folder; return the files that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, schema in all_schemas().items():
+        path = folder / f"{name}.schema.json"
+        text = schema_text(schema)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed

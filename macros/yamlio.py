@@ -1,0 +1,126 @@
+"""Read one YAML data file, keeping the line of every node.
+
+PyYAML's composer gives every node its position; we build plain Python values
+from the nodes ourselves so that we can record where each value came from and
+refuse duplicate keys, which PyYAML would silently let the last one win.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000
+
+Path_ = tuple[object, ...]
+
+
+@dataclass
+class Parsed:
+    """A file's data and the line (1-based) of every value in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """Line of the value at path, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def key_line(self, path: Path_) -> int:
+        """Line of the key that names the value at path (for unknown keys)."""
+        return self.lines.get(("key",) + tuple(path), self.line(path))
+
+
+class _Builder:
+    def __init__(self, parsed: Parsed, problems: list[Problem]):
+        self.parsed = parsed
+        self.problems = problems
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.parsed.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.scalar(key_node)
+                if not isinstance(key, str):
+                    key = str(key)
+                child = path + (key,)
+                if key in out:
+                    first = self.parsed.lines[("key",) + child]
+                    self.problems.append(
+                        Problem(
+                            self.parsed.file,
+                            key_node.start_mark.line + 1,
+                            _dotted(child),
+                            f"duplicate key '{key}' (first given on line {first}); keep one",
+                        )
+                    )
+                    continue
+                self.parsed.lines[("key",) + child] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, child)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return "<" + node.id + ">"
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return node.value  # dates are text in our schemas
+        return value
+
+
+def _dotted(path: Path_) -> str:
+    from .problems import field_path
+
+    return field_path(path)
+
+
+def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
+    """Parse one file. Returns (parsed or None, problems)."""
+    problems: list[Problem] = []
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        mb = size / 1_000_000
+        return None, [Problem(shown_as, 0, "", f"file is {mb:.1f} MB; the limit is 1 MB: split it or remove what does not belong")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(shown_as, line, "", "file is not UTF-8 text: save it as UTF-8")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = err.problem or "cannot be read"
+        return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
+    except yaml.YAMLError as err:
+        return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
+    if node is None:
+        return None, [Problem(shown_as, 0, "", "file is empty: fill it in, or delete it")]
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(shown_as, node.start_mark.line + 1, "", "file must hold a mapping of fields (`key: value` lines), not a list or a single value")]
+    parsed = Parsed(shown_as, None)
+    try:
+        parsed.data = _Builder(parsed, problems).build(node, ())
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return None, [Problem(shown_as, mark.line + 1 if mark else 0, "", f"not valid YAML: {err}")]
+    return parsed, problems
