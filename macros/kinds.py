@@ -59,7 +59,7 @@ RESERVED_ANCHORS = frozenset(
     "objectives agenda role-plays handouts permalink".split()
 )
 
-ANY = frozenset(KINDS) - {"model"}
+ANY = frozenset(KINDS)
 
 #: Reference fields: kind -> [(path with '*' for every list entry, kinds allowed)].
 REF_FIELDS: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {

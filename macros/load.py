@@ -101,6 +101,8 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data") -> Handbook:
         if schema_name == "profile":
             profile = parsed.data
         recs, rec_problems = _records(parsed, schema_name, path.stem)
+        if rec_problems:  # the id differs from the file name: references by either name are moot
+            unreadable.add(path.stem)
         problems += rec_problems
         records += recs
     steps = [r.id for r in records if r.kind == "step"]

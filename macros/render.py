@@ -238,8 +238,9 @@ class Renderer:
         md = lambda text: self.prose(str(text), src)  # noqa: E731
         link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
         rel_url = lambda to_url: relative_url(page_url(src), to_url)  # noqa: E731
+        links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
         return self.env.get_template(template).render(
-            src=src, md=md, link=link, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
+            src=src, md=md, link=link, links=links, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
         )
 
     def item_page(self, item_id: str) -> str:

@@ -131,11 +131,11 @@ aliases: []                   # everyday words people search for
 def _training(item_id: str, sources: str, principles: list[str], steps: list[str]) -> str:
     return f"""# A training module. The agenda's minutes must add up to duration_minutes.
 id: {item_id}                 # permanent: equals the file name, never reused
-title: TODO title
-order: 99
+title: TODO title             # what the module is called
+order: 99                     # position in the list of modules
 summary: TODO one or two plain sentences.
-audience: TODO who it is for
-duration_minutes: 60
+audience: TODO who it is for  # e.g. new peer specialists, supervisors
+duration_minutes: 60          # total length in minutes
 objectives:                   # what participants will be able to do
   - TODO
 agenda:                       # timed activities, in order; items are handbook ids they use
@@ -145,10 +145,10 @@ agenda:                       # timed activities, in order; items are handbook i
     activity: TODO
     items: {_list(principles[:1])}
 role_plays: []                # scripts built on case studies: id, title, dilemma, roles, debrief
-questions:
+questions:                    # discussion questions; each id is a permanent anchor
   - id: {item_id}-q1
     text: TODO
-facilitator_notes: |
+facilitator_notes: |          # safety, timing, what groups tend to miss
   TODO
 handouts: []                  # ids of case studies and other items to print
 """

@@ -77,7 +77,16 @@ def check_shape(parsed: Parsed, schema: dict) -> list[Problem]:
     problems = []
     for error in validator.iter_errors(parsed.data):
         problems.extend(_explain(parsed, error))
-    return problems
+    # A misspelt field ("sumary") is one mistake: drop the "missing" report of the field it was meant to be.
+    meant = set()
+    for p in problems:
+        match = re.search(r"unknown field '[^']*' \(did you mean '([^']*)'\?\)", p.message)
+        if match:
+            meant.add((p.field.rpartition(".")[0], match.group(1)))
+    return [
+        p for p in problems
+        if not (p.message == "required field is missing" and p.field.rpartition(".")[0::2] in meant)
+    ]
 
 
 def _explain(parsed: Parsed, error: jsonschema.ValidationError) -> Iterator[Problem]:
@@ -215,7 +224,7 @@ def _sub_ids(rec: Record, problems: list[Problem]) -> set[str]:
 
 def _expected(kinds: frozenset[str]) -> str:
     labels = sorted(KINDS[k].label for k in kinds)
-    return labels[0] if len(labels) == 1 else "one of: " + ", ".join(labels)
+    return f"a {labels[0]}" if len(labels) == 1 else "one of: " + ", ".join(labels)
 
 
 def _about_unreadable(problem: Problem, unreadable: set[str]) -> bool:
@@ -233,7 +242,7 @@ def _check_refs(rec: Record, by_id: dict[str, Record], unreadable: set[str] = fr
                 choices = [r for r, v in by_id.items() if v.kind in kinds]
                 yield rec.problem(path, f"unknown id '{target}'{did_you_mean(target, choices)}")
             elif found.kind not in kinds:
-                yield rec.problem(path, f"'{target}' is a {KINDS[found.kind].label}; this field takes a {_expected(kinds)}")
+                yield rec.problem(path, f"'{target}' is a {KINDS[found.kind].label}; this field takes {_expected(kinds)}")
             elif target == rec.id:
                 yield rec.problem(path, f"'{target}' refers to the item itself; remove it")
 
@@ -277,6 +286,8 @@ def _check_prose(rec: Record, by_id: dict, subs: dict[str, set[str]]) -> Iterato
             continue
         for message in check_text(value):
             yield rec.problem(path, message)
+        if "TODO" in value:
+            yield rec.problem(path, "still says TODO: fill it in before publishing", warning=True)
         for item_id, sub, _ in refs_in(value):
             message = check_ref(item_id, sub, by_id, subs)
             if message:

@@ -1,0 +1,126 @@
+"""Build-time benchmark: the data layer against plain Markdown. Not a test; prints figures.
+
+For 1x, 10x and 100x the real number of items, it makes a synthetic handbook
+(every principle, boundary topic, case study and module copied under new ids)
+and builds it twice, each in a fresh process:
+
+- data: the real pipeline (handbook plugin + macros, rendering from YAML);
+- baseline: the very same pages, pre-rendered to Markdown files, built by
+  MkDocs and Material with neither plugin.
+
+It prints wall time and peak memory (max RSS of the build process) for each,
+and the ratio data/baseline. Usage: python bench/build.py [--scales 1 10 100] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+ONE_BUILD = r"""
+import json, resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+start = time.perf_counter()
+cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
+build(cfg)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def make_data_project(scale: int, where: Path) -> int:
+    """Copy the project with every per-item file repeated `scale` times; return the item-page count."""
+    for name in ("mkdocs.yml", "docs", "overrides", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, where / name)
+    pages = 0
+    for folder in ("principles", "boundaries", "dilemmas", "training"):
+        for path in sorted((where / "data" / folder).glob("*.yml")):
+            text = path.read_text(encoding="utf-8")
+            item_id = path.stem
+            pages += scale
+            for k in range(1, scale):
+                copy_id = f"{item_id}-copy-{k}"
+                (path.parent / f"{copy_id}.yml").write_text(text.replace(f"id: {item_id}\n", f"id: {copy_id}\n", 1), encoding="utf-8")
+    return pages
+
+
+def make_baseline_project(data_project: Path, where: Path) -> None:
+    """The same pages as plain Markdown and the same nav, for MkDocs without the data layer."""
+    sys.path.insert(0, str(ROOT))
+    import jinja2
+
+    from macros.load import load_handbook
+    from macros.plugin import HandbookPlugin, _redirect
+    from macros import state
+    from macros.render import Renderer
+
+    handbook = load_handbook(data_project)
+    renderer = Renderer(handbook)
+    state.handbook, state.renderer = handbook, renderer
+    shutil.copytree(data_project / "docs", where / "docs")
+    shutil.copytree(data_project / "overrides", where / "overrides")
+    for src in renderer.generated_pages():
+        out = where / "docs" / src
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(renderer.page(src), encoding="utf-8")
+    for item in handbook.items.values():
+        out = where / "docs" / "p" / item.id / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(_redirect(item.id, item.url, item.title), encoding="utf-8")
+    for page in (where / "docs").glob("*.md"):
+        text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), page.name)
+        text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile)
+        page.write_text(text, encoding="utf-8")
+    config = yaml.safe_load((data_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    config["nav"] = HandbookPlugin()._expand_nav(config["nav"])
+    (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def build(project: Path, repeat: int) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as site:
+            out = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), site],
+                                 cwd=project, capture_output=True, text=True, env=env)
+            if out.returncode:
+                raise SystemExit(f"build of {project} failed:\n{out.stderr[-3000:]}")
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {"seconds": min(r["seconds"] for r in runs), "max_rss_mb": max(r["max_rss_mb"] for r in runs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--repeat", type=int, default=3, help="builds per figure (the fastest counts); 100x runs once")
+    args = parser.parse_args()
+    print(f"{'scale':>5} {'item pages':>10} {'data s':>8} {'plain s':>8} {'time ratio':>10} {'data MB':>8} {'plain MB':>8}")
+    for scale in args.scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            data_project, plain_project = Path(tmp) / "data", Path(tmp) / "plain"
+            data_project.mkdir()
+            plain_project.mkdir()
+            pages = make_data_project(scale, data_project)
+            make_baseline_project(data_project, plain_project)
+            repeat = 1 if scale >= 100 else args.repeat
+            data = build(data_project, repeat)
+            plain = build(plain_project, repeat)
+            ratio = data["seconds"] / plain["seconds"]
+            print(f"{scale:>4}x {pages:>10} {data['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>10.2f} "
+                  f"{data['max_rss_mb']:>8.0f} {plain['max_rss_mb']:>8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

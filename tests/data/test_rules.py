@@ -1,0 +1,121 @@
+"""Every data rule: it passes on good data and fails with its exact message on a broken fixture."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from macros.load import load_handbook
+from macros.problems import HandbookError
+from tests.conftest import BROKEN, ROOT, VALID, apply_broken
+
+# rule (a folder in tests/fixtures/broken) -> the exact lines a person sees
+EXPECTED = {
+    "malformed-yaml": ["data/principles/respect.yml:4: not valid YAML: mapping values are not allowed here; check the indentation and quoting here"],
+    "not-a-mapping": ["data/principles/respect.yml:2: file must hold a mapping of fields (`key: value` lines), not a list or a single value"],
+    "empty-file": ["data/principles/respect.yml: file is empty: fill it in, or delete it"],
+    "not-utf8": ["data/principles/respect.yml:5: file is not UTF-8 text: save it as UTF-8"],
+    "wrong-type": ["data/principles/respect.yml:6: summary: should be text, not a list"],
+    "missing-field": ["data/principles/respect.yml:2: why: required field is missing"],
+    "unknown-field": ["data/principles/respect.yml:5: sumary: unknown field 'sumary' (did you mean 'summary'?)"],
+    "unknown-reference": ["data/principles/respect.yml:17: related[0]: unknown id 'honsety' (did you mean 'honesty'?)"],
+    "wrong-kind-reference": ["data/principles/respect.yml:17: related[0]: 'gifts' is a boundary topic; this field takes a principle"],
+    "unknown-source": ["data/principles/respect.yml:18: sources[0]: unknown id 'code-z' (did you mean 'code-a'?)"],
+    "duplicate-id": ["data/principles/gifts.yml:2: id: duplicate id 'gifts': already used at data/boundaries/gifts.yml:2; ids are unique across the handbook"],
+    "id-differs-from-file-name": ["data/principles/respect.yml:2: id: id 'respekt' differs from the file name 'respect.yml': rename the file to respekt.yml or change the id"],
+    "invalid-id": ["data/principles/Respect_Page.yml:2: id: 'Respect_Page' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'respect-page'"],
+    "duplicate-key": ["data/principles/respect.yml:5: title: duplicate key 'title' (first given on line 3); keep one"],
+    "no-example": ["data/principles/respect.yml:12: examples: needs at least 1 entry, has 0"],
+    "one-principle-dilemma": ["data/dilemmas/the-gift.yml:9: principles: needs at least 2 entries, has 1"],
+    "raw-html": ["data/principles/respect.yml:8: why: raw HTML is not allowed in text (found '<b'); write Markdown instead"],
+    "unsafe-link": ["data/principles/respect.yml:8: why: link 'javascript:alert(1' is not allowed: link handbook items as [[id]], other sites with https://"],
+    "unknown-anchor": ["data/principles/respect.yml:8: why: 'the-gift' has no anchor 'refuse'; it has: accept, decline, q-accept"],
+    "analysis-order": ["data/dilemmas/the-gift.yml:22: analysis[0].step: steps must follow the decision model's order: expected 'name-it' here, found 'weigh-it'"],
+    "analysis-missing-step": ["data/dilemmas/the-gift.yml:22: analysis: the analysis must walk every step of the decision model; missing: weigh-it"],
+    "bad-setting": ["data/dilemmas/the-gift.yml:5: setting: 'comunity' is not allowed (did you mean 'community'?); should be one of: clinic, community, inpatient, rural, online, harm-reduction, justice, housing, crisis-service"],
+    "not-fictional": ["data/dilemmas/the-gift.yml:6: fictional: must be true"],
+    "timing-mismatch": ["data/training/intro.yml:6: duration_minutes: the agenda's timings add up to 35 minutes, but duration_minutes is 30: make them agree"],
+    "duplicate-sub-id": ["data/dilemmas/the-gift.yml:18: options[1].id: duplicate id 'accept' inside this item (first at options[0].id); each anchor must be unique"],
+    "reserved-sub-id": ["data/dilemmas/the-gift.yml:18: options[1].id: 'options' is a section name of the page; choose another id, e.g. 'the-gift-options'"],
+    "stray-file": ["data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml"],
+    "yaml-extension": ["data/principles/kindness.yaml: rename to kindness.yml: data files end in .yml"],
+}
+
+
+def problems_of(root) -> list[str]:
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(root)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_every_broken_fixture_has_an_expected_message():
+    """Each rule's fixture is listed here, and each listed rule has a fixture."""
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
+
+
+def test_valid_fixture_passes():
+    """The small valid handbook loads with no problem and no warning."""
+    handbook = load_handbook(VALID)
+    assert handbook.counts()["principle"] == 2
+    assert handbook.warnings == ()
+
+
+def test_real_data_passes():
+    """Every rule passes on the handbook's own data."""
+    handbook = load_handbook(ROOT)
+    assert handbook.counts()["principle"] >= 3
+
+
+@pytest.mark.parametrize("rule", sorted(EXPECTED))
+def test_rule_fails_with_its_message(handbook_copy, rule):
+    """A file broken against one rule is refused with exactly the message for that rule."""
+    apply_broken(handbook_copy, rule)
+    assert problems_of(handbook_copy) == EXPECTED[rule]
+
+
+def test_several_megabyte_file_is_refused(handbook_copy):
+    """A data file over 1 MB is refused before it is parsed."""
+    big = handbook_copy / "data" / "principles" / "respect.yml"
+    big.write_text("# padding\n" * 300_000, encoding="utf-8")
+    assert problems_of(handbook_copy) == ["data/principles/respect.yml: file is 3.0 MB; the limit is 1 MB: split it or remove what does not belong"]
+
+
+def test_missing_required_file(handbook_copy):
+    """A handbook without a sources file says which file is missing."""
+    (handbook_copy / "data" / "sources.yml").unlink()
+    assert "data/sources.yml: required file is missing" in problems_of(handbook_copy)
+
+
+def test_all_problems_at_once(handbook_copy):
+    """Problems in several files are all reported, sorted by file, then counted."""
+    for rule in ["unknown-reference", "bad-setting", "timing-mismatch"]:
+        apply_broken(handbook_copy, rule)
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(handbook_copy)
+    assert caught.value.report().splitlines() == [
+        EXPECTED["bad-setting"][0],
+        EXPECTED["unknown-reference"][0],
+        EXPECTED["timing-mismatch"][0],
+        "3 problems found in data/; nothing was built.",
+    ]
+
+
+def test_check_command_reports_and_exits_nonzero(handbook_copy):
+    """`handbook check` prints the same lines and a count, and exits 1, with no traceback."""
+    apply_broken(handbook_copy, "unknown-field")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=handbook_copy, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [EXPECTED["unknown-field"][0], "1 problem found in data/; nothing was built."]
+    assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_check_command_counts_good_data():
+    """On good data, `handbook check` prints one line of counts by kind."""
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=VALID, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == (
+        "ok: 2 principles, 1 boundary topic, 1 case study, 1 training module, 1 FAQ entry, "
+        "1 glossary term, 2 sources, 1 timeline event, 3 decision-model steps"
+    )
