@@ -115,7 +115,9 @@ def source_label(source: Item) -> str:
     """Short in-text citation: 'Knopes et al. 2023', 'SAMHSA 2015'."""
     d = source.data
     authors = list(d.get("authors", ()))
-    if authors:
+    if d.get("short"):
+        who = d["short"]
+    elif authors:
         families = [a.split(",")[0].strip() for a in authors]
         who = families[0] if len(families) == 1 else (f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al.")
     else:

@@ -311,6 +311,7 @@ SOURCES = _object(
                     "id": _id(),
                     "kind": {"enum": SOURCE_KINDS, "description": "What kind of source this is."},
                     "title": _text("Full title.", 300),
+                    "short": _text("Short name used in the text, e.g. 'Arkansas peer code'.", 60),
                     "authors": _list(_text("Family name, initials.", 120), "Authors, in order."),
                     "organization": _text("Publishing or responsible organization.", 200),
                     "year": {"type": "integer", "minimum": 1900, "maximum": 2100},
