@@ -78,7 +78,7 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
         out = where / "docs" / "p" / item.id / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(_redirect(item.id, item.url, item.title), encoding="utf-8")
-    for page in (where / "docs").glob("*.md"):
+    for page in (where / "docs" / p.relative_to(data_project / "docs") for p in (data_project / "docs").rglob("*.md")):
         text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), page.name)
         text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile)
         page.write_text(text, encoding="utf-8")

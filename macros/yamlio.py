@@ -46,8 +46,13 @@ class _Builder:
         self.parsed = parsed
         self.problems = problems
         self.constructor = yaml.SafeLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.seen:  # an alias (*name): refuse, so no file can expand into millions of nodes
+                raise _AliasError(node.start_mark.line + 1)
+            self.seen.add(id(node))
         self.parsed.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
@@ -81,6 +86,11 @@ class _Builder:
         if isinstance(value, (datetime.date, datetime.datetime)):
             return node.value  # dates are text in our schemas
         return value
+
+
+class _AliasError(Exception):
+    def __init__(self, line: int):
+        self.line = line
 
 
 def _dotted(path: Path_) -> str:
@@ -120,6 +130,8 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     parsed = Parsed(shown_as, None)
     try:
         parsed.data = _Builder(parsed, problems).build(node, ())
+    except _AliasError as err:
+        return None, [Problem(shown_as, err.line, "", "YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return None, [Problem(shown_as, mark.line + 1 if mark else 0, "", f"not valid YAML: {err}")]
