@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import state
+from .export import dumps, export, export_schema
 from .kinds import KINDS
 from .load import load_handbook
 from .problems import HandbookError
@@ -45,6 +46,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.nav = self._expand_nav(config.nav or [])
         return config
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when a data file changes, not only docs/."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        server.watch(str(root / self.config.data_dir))
+        return server
+
     def on_files(self, files: Files, config) -> Files:
         renderer = state.renderer
         for src in renderer.generated_pages():
@@ -52,6 +59,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.append(File.generated(config, src, content=_page_source(src)))
         for item in state.handbook.items.values():
             files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(item.id, item.url, item.title)))
+        files.append(File.generated(config, "handbook.json", content=dumps(export(state.handbook, config.site_url or ""))))
+        files.append(File.generated(config, "handbook.schema.json", content=dumps(export_schema())))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
