@@ -17,6 +17,7 @@ import yaml
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: several times faster
 
 Path_ = tuple[object, ...]
 
@@ -101,7 +102,6 @@ def _dotted(path: Path_) -> str:
 
 def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     """Parse one file. Returns (parsed or None, problems)."""
-    problems: list[Problem] = []
     size = path.stat().st_size
     if size > MAX_BYTES:
         mb = size / 1_000_000
@@ -115,6 +115,12 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
+        node = yaml.compose(text, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python parser below, whose messages are the ones we document
+    else:
+        return _convert(node, shown_as)
+    try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -123,6 +129,11 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
     except yaml.YAMLError as err:
         return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
+    return _convert(node, shown_as)
+
+
+def _convert(node: yaml.Node | None, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
+    problems: list[Problem] = []
     if node is None:
         return None, [Problem(shown_as, 0, "", "file is empty: fill it in, or delete it")]
     if not isinstance(node, yaml.MappingNode):
