@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description="Check and extend the Peer Support Ethics Handbook.")
     parser.add_argument("--root", default=".", help="the handbook's folder (default: the current folder)")
+    parser.add_argument("--org", help="an organization's overlay folder (default: $HANDBOOK_ORG, else org/ if it exists)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and print every problem").set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="write a skeleton file for a new item")
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(func=cmd_new)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
     args = parser.parse_args(argv)
+    if args.org:
+        os.environ["HANDBOOK_ORG"] = str(Path(args.org).resolve())
     return args.func(args)
 
 

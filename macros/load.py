@@ -7,17 +7,20 @@ raises HandbookError with every problem found.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from types import MappingProxyType
 
 from . import schemas
 from .kinds import FOLDERS, LIST_FILES, REF_FIELDS, SUB_ITEMS
 from .model import Handbook, Item, freeze
+from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
 from .problems import HandbookError, Problem
 from .validate import Record, check_records, check_shape, refs_in, select, walk
 from .yamlio import Parsed, read
 
 SCHEMAS = schemas.all_schemas()
+ADDABLE = ("faq", "glossary", "sources", "timeline")  # list files an overlay may add entries to
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -27,7 +30,7 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _discover(data: Path, root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """(file, schema name) for every data file, and problems with the folder layout."""
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
@@ -42,12 +45,12 @@ def _discover(data: Path, root: Path) -> tuple[list[tuple[Path, str]], list[Prob
             continue
         elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS:
             found.append((path, FOLDERS[rel.parts[0]]))
-        elif len(rel.parts) == 1 and (path.stem in LIST_FILES or path.stem == "profile"):
+        elif len(rel.parts) == 1 and (path.stem in LIST_FILES or path.stem == "profile") and (required or path.stem in ADDABLE):
             found.append((path, path.stem))
         else:
             known = ", ".join([f"{f}/<id>.yml" for f in FOLDERS] + [f"{s}.yml" for s in LIST_FILES] + ["profile.yml"])
             problems.append(Problem(shown, 0, "", f"not a known data file; data/ holds: {known}"))
-    for stem in [*LIST_FILES, "profile"]:
+    for stem in [*LIST_FILES, "profile"] if required else []:
         if not (data / f"{stem}.yml").exists():
             problems.append(Problem(_rel(data / f"{stem}.yml", root), 0, "", "required file is missing"))
     return found, problems
@@ -78,16 +81,11 @@ def _records(parsed: Parsed, schema_name: str, stem: str) -> tuple[list[Record],
     return [rec], problems
 
 
-def load_handbook(root: Path | str = ".", data_dir: str = "data") -> Handbook:
-    """Read, validate and index the handbook under root/data_dir."""
-    root = Path(root).resolve()
-    data = root / data_dir
-    if not data.is_dir():
-        raise HandbookError([Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/")
-    files, problems = _discover(data, root)
+def _read_files(files, root: Path, origin: str, unreadable: set[str]):
+    """Parse and shape-check files; return (records, profile parse or None, problems)."""
     records: list[Record] = []
-    profile: dict = {}
-    unreadable: set[str] = set()  # ids and kinds we could not read: no "unknown id" noise for them
+    profile = None
+    problems: list[Problem] = []
     for path, schema_name in files:
         parsed, file_problems = read(path, _rel(path, root))
         problems += file_problems
@@ -96,30 +94,100 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data") -> Handbook:
             if schema_name == "decision-model":
                 unreadable.add("decision-model")
             continue
-        shape = check_shape(parsed, SCHEMAS[schema_name])
-        problems += shape
+        problems += check_shape(parsed, SCHEMAS[schema_name])
         if schema_name == "profile":
-            profile = parsed.data
+            profile = parsed
         recs, rec_problems = _records(parsed, schema_name, path.stem)
         if rec_problems:  # the id differs from the file name: references by either name are moot
             unreadable.add(path.stem)
         problems += rec_problems
-        records += recs
+        records += [Record(r.kind, r.id, r.data, r.parsed, r.base, origin) for r in recs]
+    return records, profile, problems
+
+
+def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes):
+    """Apply the organization's folder to the base records; return (records, profile parse, problems)."""
+    problems: list[Problem] = []
+    for path in sorted(org.iterdir()):
+        known = path.name in ("profile.yml", "retire.yml") or (path.is_dir() and path.name in ("add", "change"))
+        if path.suffix in (".yml", ".yaml") and not known or path.is_dir() and not known:
+            problems.append(Problem(_rel(path, root), 0, "", f"not a known overlay file; {_rel(org, root)}/ holds: {OVERLAY_LAYOUT}"))
+    if (org / "add").is_dir():
+        files, found = _discover(org / "add", root, required=False)
+        problems += found
+        added, _, found = _read_files(files, root, "added", unreadable)
+        problems += found
+        records = records + added
+        changes.added = [r.id for r in added]
+    change_files = []
+    if (org / "change").is_dir():
+        for path in sorted((org / "change").iterdir()):
+            if path.suffix != ".yml":
+                problems.append(Problem(_rel(path, root), 0, "", "change files end in .yml"))
+                continue
+            parsed, found = read(path, _rel(path, root))
+            problems += found
+            if parsed is not None:
+                change_files.append(parsed)
+    problems += apply_changes(records, change_files, changes)
+    retire = None
+    if (org / "retire.yml").exists():
+        retire, found = read(org / "retire.yml", _rel(org / "retire.yml", root))
+        problems += found
+    records, found = apply_retirements(records, retire, changes)
+    problems += found
+    profile = None
+    if (org / "profile.yml").exists():
+        profile, found = read(org / "profile.yml", _rel(org / "profile.yml", root))
+        problems += found
+        if profile is not None:
+            problems += check_shape(profile, {**SCHEMAS["profile"], "required": []})
+    return records, profile, problems
+
+
+def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str = "org",
+                  today: datetime.date | None = None) -> Handbook:
+    """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any."""
+    root = Path(root).resolve()
+    data = root / data_dir
+    if not data.is_dir():
+        raise HandbookError([Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/")
+    files, problems = _discover(data, root)
+    unreadable: set[str] = set()  # ids and kinds we could not read: no "unknown id" noise for them
+    records, base_profile, found = _read_files(files, root, "base", unreadable)
+    problems += found
+    org, found = find_org(root, org_dir)
+    problems += found
+    changes = Changes()
+    located = [(base_profile, base_profile.data)] if base_profile is not None and isinstance(base_profile.data, dict) else []
+    where = f"{data_dir}/"
+    if org is not None:
+        changes.folder = _rel(org, root)
+        where = f"{data_dir}/ and {changes.folder}/"
+        records, org_profile, found = _read_overlay(org, root, records, unreadable, changes)
+        problems += found
+        if org_profile is not None and isinstance(org_profile.data, dict):
+            located.append((org_profile, org_profile.data))
+    profile = {k: v for _, data_ in located for k, v in data_.items()}
+    if located:
+        problems += check_profile(profile, located, today)
     steps = [r.id for r in records if r.kind == "step"]
-    problems += check_records(records, steps, unreadable)
+    problems += check_records(records, steps, unreadable, changes.retired)
     errors = [p for p in problems if not p.warning]
     if errors:
-        raise HandbookError(problems, f"{data_dir}/")
-    return build(records, profile, tuple(p for p in problems if p.warning))
+        raise HandbookError(problems, where)
+    base = base_profile.data if base_profile is not None else {}
+    return build(records, profile, tuple(p for p in problems if p.warning), changes if org else None, base)
 
 
 def _order_key(item: Item) -> tuple:
     return (item.data.get("order", 10_000), item.title.lower())
 
 
-def build(records: list[Record], profile: dict, warnings: tuple = ()) -> Handbook:
+def build(records: list[Record], profile: dict, warnings: tuple = (), changes: Changes | None = None,
+          base_profile: dict | None = None) -> Handbook:
     """Freeze validated records into a Handbook with indexes both ways."""
-    items = {r.id: Item(r.kind, r.id, freeze(r.data), r.parsed.file, r.line()) for r in records}
+    items = {r.id: Item(r.kind, r.id, freeze(r.data), *r.where(), r.origin) for r in records}
     cited: dict[str, list[str]] = {}
 
     def cite(target: str, by: str) -> None:
@@ -151,6 +219,12 @@ def build(records: list[Record], profile: dict, warnings: tuple = ()) -> Handboo
         sub_ids=sub_ids,
         profile=freeze(profile),
         warnings=warnings,
+        base_profile=freeze(base_profile or profile),
+        overlay=changes,
+        retired=MappingProxyType({
+            rid: Item(e["record"].kind, rid, freeze(e["record"].data), *e["record"].where(), "retired")
+            for rid, e in (changes.retired.items() if changes else ())
+        }),
     )
 
 

@@ -69,6 +69,13 @@ class Handbook:
     sub_ids: Mapping[str, frozenset[str]]
     profile: Mapping[str, Any] = field(default_factory=dict)
     warnings: tuple = ()
+    base_profile: Mapping[str, Any] = field(default_factory=dict)
+    overlay: Any = None  # overlay.Changes when an organization's folder is applied
+    retired: Mapping[str, Item] = field(default_factory=dict)
+
+    def find(self, item_id: str) -> Item:
+        """An item that remains, or one the organization retired (its page still exists)."""
+        return self.items.get(item_id) or self.retired[item_id]
 
     def __getitem__(self, item_id: str) -> Item:
         return self.items[item_id]

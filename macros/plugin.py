@@ -29,21 +29,35 @@ GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar st
 
 class HandbookConfig(Config):
     data_dir = config_options.Type(str, default="data")
+    org_dir = config_options.Type(str, default="org")  # the organization's overlay; $HANDBOOK_ORG overrides it
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            handbook = load_handbook(root, self.config.data_dir)
+            handbook = load_handbook(root, self.config.data_dir, self.config.org_dir)
         except HandbookError as err:
             raise PluginError("\n" + err.report()) from None
         for warning in handbook.warnings:
             print(f"WARNING -  {warning}")
         state.handbook = handbook
         state.renderer = Renderer(handbook, config.site_url or "")
-        config.site_name = handbook.profile.get("handbook_title", config.site_name)
-        config.nav = self._expand_nav(config.nav or [])
+        profile = handbook.profile
+        config.site_name = profile.get("handbook_title", config.site_name)
+        config.copyright = _footer(handbook)
+        self.logo = None
+        if profile.get("logo") and handbook.overlay is not None:
+            source = root / handbook.overlay.folder / profile["logo"]
+            self.logo = (f"assets/logo{source.suffix}", source.read_bytes())
+            config.theme["logo"] = self.logo[0]
+        if profile.get("colors"):
+            config.extra_css.append("assets/profile.css")
+        nav = self._expand_nav(config.nav or [])
+        extra = [{"Raise a concern": "raise-a-concern.md"}]
+        if handbook.overlay is not None:
+            extra.insert(0, {"How our code differs": "differences.md"})
+        config.nav = nav[:-1] + extra + nav[-1:] if nav else extra
         return config
 
     def on_serve(self, server, config, builder):
@@ -60,6 +74,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for item in state.handbook.items.values():
             files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(item.id, item.url, item.title)))
         files.append(File.generated(config, "handbook.json", content=dumps(export(state.handbook, config.site_url or ""))))
+        if self.logo:
+            files.append(File.generated(config, self.logo[0], content=self.logo[1]))
+        if state.handbook.profile.get("colors"):
+            files.append(File.generated(config, "assets/profile.css", content=_colors_css(state.handbook.profile["colors"])))
         files.append(File.generated(config, "handbook.schema.json", content=dumps(export_schema())))
         return files
 
@@ -95,12 +113,38 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             groups = {}
             for item in items:
                 groups.setdefault(SETTING_LABELS[item.data["setting"]], []).append(item.src)
-            return [{label: groups[label]} for label in SETTING_LABELS.values() if label in groups]
+            retired = [item.src for item in state.handbook.retired.values() if item.kind == kind]
+            if retired:
+                groups["Retired"] = retired
+            return [{label: groups[label]} for label in [*SETTING_LABELS.values(), "Retired"] if label in groups]
         srcs = [item.src for item in items]
+        retired = [item.src for item in state.handbook.retired.values() if item.kind == kind]
+        tail = [{"Retired": retired}] if retired else []
         if len(srcs) <= GROUP_SIZE:
-            return srcs
+            return srcs + tail
         chunks = [srcs[i : i + GROUP_SIZE] for i in range(0, len(srcs), GROUP_SIZE)]
-        return [{f"{i * GROUP_SIZE + 1}–{i * GROUP_SIZE + len(c)}": c} for i, c in enumerate(chunks)]
+        return [{f"{i * GROUP_SIZE + 1}–{i * GROUP_SIZE + len(c)}": c} for i, c in enumerate(chunks)] + tail
+
+
+def _footer(handbook) -> str:
+    """The footer line, from the profile: who publishes, and what it is adapted from."""
+    profile, base = handbook.profile, handbook.base_profile
+    parts = [html.escape(str(profile.get("name", "")))]
+    if handbook.overlay is not None:
+        parts.append(f"Adapted from the {html.escape(str(base.get('handbook_title')))}, edition {html.escape(str(base.get('edition')))}")
+    parts.append("Content CC BY-SA 4.0")
+    return " · ".join(p for p in parts if p)
+
+
+def _colors_css(colors) -> str:
+    """Theme colours from the profile (validated as #rrggbb, dark enough for white text)."""
+    lines = []
+    if colors.get("primary"):
+        lines.append(f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {colors["primary"]}; --md-primary-fg-color--dark: {colors["primary"]}; }}')
+        lines.append(f'[data-md-color-scheme="default"] {{ --md-typeset-a-color: {colors["primary"]}; }}')
+    if colors.get("accent"):
+        lines.append(f'[data-md-color-scheme="default"][data-md-color-accent="custom"] {{ --md-accent-fg-color: {colors["accent"]}; }}')
+    return "\n".join(lines) + "\n"
 
 
 def _index_kind(value) -> str | None:

@@ -8,6 +8,7 @@ MkDocs checks it at build time.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from functools import cached_property
@@ -71,6 +72,8 @@ LIST_PAGES = {
     "history.md": "history",
     "decision-model.md": "decision-model",
     "decision-model-worksheet.md": "worksheet",
+    "raise-a-concern.md": "raise-a-concern",
+    "differences.md": "differences",
 }
 
 
@@ -89,6 +92,34 @@ def relative_url(from_url: str, to_url: str) -> str:
     path = posixpath.relpath(target or ".", base or ".")
     path = "./" if path == "." else path + "/"
     return path + (f"#{frag}" if frag else "")
+
+
+def _as_text(value: object) -> str:
+    if hasattr(value, "items"):
+        return "\n".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "\n".join(f"- {_as_text(v)}" for v in value)
+    return str(value)
+
+
+def word_diff(old: str, new: str) -> str:
+    """Words removed in <del>, words added in <ins>, line breaks kept; everything HTML-escaped."""
+    esc = jinja2.utils.markupsafe.escape
+    a, b = re.findall(r"\S+|\n", old), re.findall(r"\S+|\n", new)
+
+    def text(tokens: list[str]) -> str:
+        return str(esc(" ".join(tokens))).replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
+
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(text(a[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{text(a[i1:i2])}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{text(b[j1:j2])}</ins>")
+    return " ".join(out).replace(" \n", "\n").replace("\n ", "\n")
 
 
 def page_url(src: str) -> str:
@@ -148,6 +179,7 @@ class Renderer:
         env.filters["extract"] = lambda key, mapping: mapping[key]
         env.filters["html"] = lambda s: jinja2.utils.markupsafe.escape(str(s))
         env.globals.update(
+            renderer=self,
             KINDS=KINDS, NAPS=NAPS_LABELS, SAMHSA=SAMHSA_LABELS, SETTINGS=SETTING_LABELS, hb=self.hb,
             profile=self.hb.profile,
         )
@@ -156,7 +188,7 @@ class Renderer:
     # --- links ---------------------------------------------------------------------------------
 
     def link(self, target: str, from_src: str, sub: str | None = None, words: str | None = None) -> str:
-        item = self.hb[target]
+        item = self.hb.find(target)
         if words is None:
             words = source_label(item) if item.kind == "source" else item.title
             if sub is not None:
@@ -246,6 +278,9 @@ class Renderer:
         )
 
     def item_page(self, item_id: str) -> str:
+        if item_id in self.hb.retired:
+            item = self.hb.retired[item_id]
+            return self._render("retired.md.j2", item.src, item=item, d=item.data, why=self.hb.overlay.retired[item_id])
         item = self.hb[item_id]
         return self._render(f"{item.kind}.md.j2", item.src, item=item, d=item.data)
 
@@ -266,9 +301,18 @@ class Renderer:
 
     def generated_pages(self) -> list[str]:
         """Every Markdown file the data produces, relative to docs/."""
-        pages = list(LIST_PAGES)
+        pages = [src for src in LIST_PAGES if src != "differences.md" or self.hb.overlay]
         for kind, info in KINDS.items():
             if info.per_item:
                 pages.append(f"{info.page}/index.md")
                 pages.extend(item.src for item in self.hb.kind(kind))
+        pages.extend(item.src for item in self.hb.retired.values() if item.info.per_item)
         return pages
+
+    def retired_entries(self, kind: str) -> list[tuple[Item, dict]]:
+        """Retired entries of a list kind, to keep their anchors alive on its page."""
+        return [(item, self.hb.overlay.retired[item.id]) for item in self.hb.retired.values() if item.kind == kind]
+
+    def diff(self, old: object, new: object) -> str:
+        """A word-level diff of two field values, as HTML with <del> and <ins>."""
+        return word_diff(_as_text(old), _as_text(new))

@@ -478,6 +478,25 @@ PROFILE = _object(
     "Who publishes this code, and the details an adopting organization changes.",
 )
 
+RETIRE = _object(
+    {
+        "retired": _list(
+            _object(
+                {
+                    "id": _id("Id of the base item to retire."),
+                    "reason": _prose("Why it is retired; shown on the site."),
+                    "see": _refs("Ids of items to read instead."),
+                },
+                ["id", "reason"],
+            ),
+            "Base items this organization retires.",
+            1,
+        )
+    },
+    ["retired"],
+    "Base items an organization retires, with the reason shown on the site.",
+)
+
 #: Kinds kept one file per item, by folder under data/.
 ITEM_KINDS = {
     "principle": ("principles", PRINCIPLE),
@@ -501,6 +520,7 @@ def all_schemas() -> dict[str, dict]:
     named = {name: schema for name, (_, schema) in ITEM_KINDS.items()}
     named.update({stem: schema for stem, _, schema in LIST_FILES.values()})
     named["profile"] = PROFILE
+    named["retire"] = RETIRE
     return {
         name: {"$schema": SCHEMA_URI, "$id": f"{name}.schema.json", "title": name, **schema}
         for name, schema in named.items()

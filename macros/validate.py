@@ -14,7 +14,7 @@ import jsonschema
 
 from .kinds import KINDS, REF_FIELDS, RESERVED_ANCHORS, SUB_ITEMS
 from .problems import Problem, did_you_mean, field_path
-from .yamlio import Parsed
+from .yamlio import Merged, Parsed
 
 REF = re.compile(r"\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]")
 RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!|\?)")
@@ -56,26 +56,30 @@ class Record:
     kind: str
     id: str
     data: dict
-    parsed: Parsed
+    parsed: Parsed | Merged
     base: tuple = ()  # path of the item inside its file
+    origin: str = "base"  # "base", or "added" / "changed" by an organization's overlay
 
     def line(self, path: tuple = ()) -> int:
-        return self.parsed.line(self.base + tuple(path))
+        return self.where(path)[1]
+
+    def where(self, path: tuple = ()) -> tuple[str, int]:
+        return self.parsed.where(self.base + tuple(path))
 
     def problem(self, path: tuple, message: str, key: bool = False, warning: bool = False) -> Problem:
         full = self.base + tuple(path)
-        line = self.parsed.key_line(full) if key else self.parsed.line(full)
-        return Problem(self.parsed.file, line, field_path(full), message, warning)
+        file, line = self.parsed.key_where(full) if key else self.parsed.where(full)
+        return Problem(file, line, field_path(full), message, warning)
 
 
 # --- shape ---------------------------------------------------------------------------------------
 
 
-def check_shape(parsed: Parsed, schema: dict) -> list[Problem]:
-    """Every way parsed.data differs from schema, as problems with lines."""
-    validator = jsonschema.Draft202012Validator(schema)
+def check_shape(parsed: Parsed | Merged, schema: dict, data: Any = None) -> list[Problem]:
+    """Every way the data (default: parsed.data) differs from schema, as problems with lines."""
+    validator = _validator(id(schema), schema)
     problems = []
-    for error in validator.iter_errors(parsed.data):
+    for error in validator.iter_errors(parsed.data if data is None else data):
         problems.extend(_explain(parsed, error))
     # A misspelt field ("sumary") is one mistake: drop the "missing" report of the field it was meant to be.
     meant = set()
@@ -89,7 +93,16 @@ def check_shape(parsed: Parsed, schema: dict) -> list[Problem]:
     ]
 
 
-def _explain(parsed: Parsed, error: jsonschema.ValidationError) -> Iterator[Problem]:
+_VALIDATORS: dict[int, jsonschema.protocols.Validator] = {}
+
+
+def _validator(key: int, schema: dict) -> jsonschema.protocols.Validator:
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = jsonschema.Draft202012Validator(schema)
+    return _VALIDATORS[key]
+
+
+def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     value = error.instance
     where = field_path(path)
@@ -97,16 +110,16 @@ def _explain(parsed: Parsed, error: jsonschema.ValidationError) -> Iterator[Prob
     if kind == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                yield Problem(parsed.file, parsed.line(path), field_path(path + (name,)), "required field is missing")
+                yield Problem(*parsed.where(path), field_path(path + (name,)), "required field is missing")
         return
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in value:
             if name not in allowed:
                 hint = did_you_mean(name, allowed) or f" (allowed: {', '.join(allowed)})"
-                yield Problem(parsed.file, parsed.key_line(path + (name,)), field_path(path + (name,)), f"unknown field '{name}'{hint}")
+                yield Problem(*parsed.key_where(path + (name,)), field_path(path + (name,)), f"unknown field '{name}'{hint}")
         return
-    line = parsed.line(path)
+    file, line = parsed.where(path)
     if kind == "type":
         message = f"should be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_kind_of_value(value)}"
     elif kind == "minItems":
@@ -136,7 +149,7 @@ def _explain(parsed: Parsed, error: jsonschema.ValidationError) -> Iterator[Prob
         message = f"is {value}; it must be {word} {error.validator_value}"
     else:  # pragma: no cover - every keyword our schemas use is handled above
         message = error.message
-    yield Problem(parsed.file, line, where, message)
+    yield Problem(file, line, where, message)
 
 
 def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError) -> str:
@@ -146,6 +159,8 @@ def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError)
         return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{fixed}'"
     if name in ("date", "accessed"):
         return f"'{value}' is not a date: write YYYY-MM-DD" + (", YYYY-MM or YYYY" if name == "date" else "")
+    if name in ("primary", "accent"):
+        return f"'{value}' is not a colour: write it as #rrggbb, e.g. #1f4e79"
     if name == "url":
         return f"'{value}' is not a full https:// address"
     if name == "doi":
@@ -183,7 +198,8 @@ def select(data: Any, pattern: tuple) -> Iterator[tuple[tuple, Any]]:
             yield (head,) + sub, found
 
 
-def check_records(records: list[Record], step_order: list[str], unreadable: set[str] = frozenset()) -> list[Problem]:
+def check_records(records: list[Record], step_order: list[str], unreadable: set[str] = frozenset(),
+                  retired: dict | None = None) -> list[Problem]:
     """Cross-checks over all records: ids, references, prose and per-kind rules.
 
     unreadable holds the ids and kinds of files that could not be read: references
@@ -194,12 +210,15 @@ def check_records(records: list[Record], step_order: list[str], unreadable: set[
     for rec in records:
         if rec.id in by_id:
             first = by_id[rec.id]
-            problems.append(rec.problem(("id",), f"duplicate id '{rec.id}': already used at {first.parsed.file}:{first.line(('id',))}; ids are unique across the handbook"))
+            file, line = first.where(("id",))
+            problems.append(rec.problem(("id",), f"duplicate id '{rec.id}': already used at {file}:{line}; ids are unique across the handbook"))
         else:
             by_id[rec.id] = rec
     subs = {rec.id: _sub_ids(rec, problems) for rec in by_id.values()}
+    retired = retired or {}
     for rec in records:
         found = list(_check_refs(rec, by_id, unreadable)) + list(_check_prose(rec, by_id, subs))
+        found = [_still_cited(p, rec, retired) for p in found]
         problems.extend(p for p in found if not _about_unreadable(p, unreadable))
         if rec.kind == "dilemma":
             problems.extend(_check_analysis(rec, step_order))
@@ -225,6 +244,18 @@ def _sub_ids(rec: Record, problems: list[Problem]) -> set[str]:
 def _expected(kinds: frozenset[str]) -> str:
     labels = sorted(KINDS[k].label for k in kinds)
     return f"a {labels[0]}" if len(labels) == 1 else "one of: " + ", ".join(labels)
+
+
+def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
+    """An unknown id that the overlay retired: say so where it was retired, naming the citing item."""
+    match = re.search(r"unknown id '([^']*)'", problem.message)
+    if not match or match.group(1) not in retired:
+        return problem
+    entry = retired[match.group(1)]
+    file, line = entry["where"]
+    return Problem(file, line, entry["field"] + ".id",
+                   f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
+                   f"change that item in change/ too, or do not retire this one")
 
 
 def _about_unreadable(problem: Problem, unreadable: set[str]) -> bool:

@@ -29,6 +29,7 @@ class Parsed:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    path: Path | None = None  # the file on disk
 
     def line(self, path: Path_) -> int:
         """Line of the value at path, or of its nearest parent that has one."""
@@ -40,6 +41,46 @@ class Parsed:
     def key_line(self, path: Path_) -> int:
         """Line of the key that names the value at path (for unknown keys)."""
         return self.lines.get(("key",) + tuple(path), self.line(path))
+
+    def where(self, path: Path_) -> tuple[str, int]:
+        return self.file, self.line(path)
+
+    def key_where(self, path: Path_) -> tuple[str, int]:
+        return self.file, self.key_line(path)
+
+
+@dataclass
+class Merged:
+    """An item whose fields come from a base file, some replaced by an overlay's change file.
+
+    Paths are relative to the item; each top-level field is located in the file it came from.
+    """
+
+    base: Parsed
+    prefix: Path_  # where the item sits in the base file
+    changes: dict[str, Parsed]  # field -> the change file that sets it (its item is at its root)
+    data: Any = None
+
+    @property
+    def file(self) -> str:
+        return self.base.file
+
+    def _owner(self, path: Path_) -> tuple[Parsed, Path_]:
+        path = tuple(path)
+        if path and path[0] in self.changes:
+            return self.changes[path[0]], path
+        return self.base, self.prefix + path
+
+    def line(self, path: Path_) -> int:
+        return self.where(path)[1]
+
+    def where(self, path: Path_) -> tuple[str, int]:
+        parsed, full = self._owner(path)
+        return parsed.where(full)
+
+    def key_where(self, path: Path_) -> tuple[str, int]:
+        parsed, full = self._owner(path)
+        return parsed.key_where(full)
 
 
 class _Builder:
@@ -119,7 +160,7 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     except yaml.YAMLError:
         pass  # parse again with the pure-Python parser below, whose messages are the ones we document
     else:
-        return _convert(node, shown_as)
+        return _convert(node, shown_as, path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -129,16 +170,16 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
     except yaml.YAMLError as err:
         return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
-    return _convert(node, shown_as)
+    return _convert(node, shown_as, path)
 
 
-def _convert(node: yaml.Node | None, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
+def _convert(node: yaml.Node | None, shown_as: str, source: Path) -> tuple[Parsed | None, list[Problem]]:
     problems: list[Problem] = []
     if node is None:
         return None, [Problem(shown_as, 0, "", "file is empty: fill it in, or delete it")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(shown_as, node.start_mark.line + 1, "", "file must hold a mapping of fields (`key: value` lines), not a list or a single value")]
-    parsed = Parsed(shown_as, None)
+    parsed = Parsed(shown_as, None, path=source)
     try:
         parsed.data = _Builder(parsed, problems).build(node, ())
     except _AliasError as err:

@@ -1,0 +1,186 @@
+"""An organization's overlay: items it adds, fields it changes, items it retires, its profile.
+
+Everything lives in one folder of the organization's own (default org/), so
+the base files under data/ are never edited and new base editions merge
+without conflicts. Overlay files are validated like base data, and every
+problem names the overlay file and line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schemas
+from .kinds import KINDS
+from .problems import Problem, did_you_mean, field_path
+from .validate import Record, check_shape
+from .yamlio import Merged, Parsed
+
+OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml"
+PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|\b555[-. ]?01\d\d\b", re.I)
+
+
+def find_org(root: Path, setting: str) -> tuple[Path | None, list[Problem]]:
+    """The overlay folder: $HANDBOOK_ORG if set, else the setting's folder if it exists."""
+    wanted = os.environ.get("HANDBOOK_ORG")
+    if wanted:
+        folder = Path(wanted).expanduser()
+        folder = folder if folder.is_absolute() else root / folder
+        if not folder.is_dir():
+            return None, [Problem(wanted, 0, "", "HANDBOOK_ORG names a folder that does not exist")]
+        return folder, []
+    folder = root / setting
+    return (folder if folder.is_dir() else None), []
+
+
+def entry_schema(kind: str) -> dict:
+    """The schema of one item of a kind (for list kinds, of one entry)."""
+    for name, (_, schema) in schemas.ITEM_KINDS.items():
+        if name == kind:
+            return schema
+    for _, key, schema in schemas.LIST_FILES.values():
+        entry = schema["properties"][key]["items"]
+        if kind == _list_kind(key):
+            return entry
+    if kind == "model":
+        return {k: v for k, v in schemas.DECISION_MODEL.items() if k != "required"} | {"required": []}
+    raise KeyError(kind)
+
+
+def _list_kind(key: str) -> str:
+    return {"entries": "faq", "terms": "term", "sources": "source", "events": "event", "steps": "step"}[key]
+
+
+@dataclass
+class Changes:
+    """What the overlay did, for the site's differences page."""
+
+    folder: str = ""
+    added: list[str] = field(default_factory=list)
+    changed: dict[str, dict] = field(default_factory=dict)  # id -> {"fields": [...], "base": base data, "file": ...}
+    retired: dict[str, dict] = field(default_factory=dict)  # id -> {"record", "reason", "see", "where"}
+
+
+def apply_changes(records: list[Record], change_files: list[Parsed], changes: Changes) -> list[Problem]:
+    """Replace fields of base records, in place in records; report unknown ids, fields and conflicts."""
+    problems: list[Problem] = []
+    index = {r.id: i for i, r in enumerate(records)}
+    claimed: dict[tuple[str, str], tuple[str, int]] = {}
+    for parsed in change_files:
+        data = parsed.data
+        target = data.get("id")
+        if not isinstance(target, str):
+            problems.append(Problem(parsed.file, parsed.line(()), "id", "a change file names the base item it changes: add `id: <id of the item>`"))
+            continue
+        if target not in index:
+            problems.append(Problem(*parsed.where(("id",)), "id", f"unknown id '{target}'{did_you_mean(target, index)}: a change file can only change an item of the base handbook"))
+            continue
+        rec = records[index[target]]
+        allowed = list(entry_schema(rec.kind)["properties"])
+        fields = [k for k in data if k != "id"]
+        ok = True
+        for name in fields:
+            if name not in allowed:
+                hint = did_you_mean(name, allowed) or f" (a {KINDS[rec.kind].label} has: {', '.join(allowed)})"
+                problems.append(Problem(*parsed.key_where((name,)), name, f"unknown field '{name}' for {KINDS[rec.kind].label} '{target}'{hint}"))
+                ok = False
+            elif (target, name) in claimed:
+                file, line = claimed[(target, name)]
+                problems.append(Problem(*parsed.key_where((name,)), name, f"'{target}' {name} is also changed by {file}:{line}; keep the change in one file"))
+                ok = False
+            else:
+                claimed[(target, name)] = parsed.key_where((name,))
+        if not fields:
+            problems.append(Problem(*parsed.where(("id",)), "", "this change file changes nothing: add the fields to replace"))
+        if not ok or not fields:
+            continue
+        base_parsed = rec.parsed if isinstance(rec.parsed, Merged) else None
+        merged = Merged(base_parsed.base if base_parsed else rec.parsed, base_parsed.prefix if base_parsed else rec.base,
+                        dict(base_parsed.changes) if base_parsed else {})
+        merged.changes.update({name: parsed for name in fields})
+        merged.data = {**rec.data, **{name: data[name] for name in fields}}
+        problems += [p for p in check_shape(merged, entry_schema(rec.kind), merged.data) if p.file == parsed.file]
+        entry = changes.changed.setdefault(target, {"fields": [], "base": rec.data, "file": parsed.file})
+        entry["fields"] += fields
+        records[index[target]] = Record(rec.kind, rec.id, merged.data, merged, (), origin="changed")
+    return problems
+
+
+def apply_retirements(records: list[Record], retire: Parsed | None, changes: Changes) -> tuple[list[Record], list[Problem]]:
+    """Take retired items out of records; remember them, with where they were retired."""
+    if retire is None:
+        return records, []
+    problems = check_shape(retire, schemas.all_schemas()["retire"])
+    if problems:
+        return records, problems
+    ids = {r.id: r for r in records}
+    keep = set(ids)
+    for i, entry in enumerate(retire.data["retired"]):
+        item_id = entry["id"]
+        where = retire.where(("retired", i, "id"))
+        if item_id not in ids:
+            problems.append(Problem(*where, f"retired[{i}].id", f"unknown id '{item_id}'{did_you_mean(item_id, ids)}"))
+            continue
+        if item_id in changes.retired:
+            problems.append(Problem(*where, f"retired[{i}].id", f"'{item_id}' is already retired above; keep one entry"))
+            continue
+        changes.retired[item_id] = {"record": ids[item_id], "reason": entry["reason"], "see": entry.get("see", []),
+                                    "where": where, "field": f"retired[{i}]"}
+        keep.discard(item_id)
+    for i, entry in enumerate(retire.data["retired"]):
+        for j, see in enumerate(entry.get("see", [])):
+            if see not in keep:
+                problems.append(Problem(*retire.where(("retired", i, "see", j)), f"retired[{i}].see[{j}]",
+                                        f"'{see}' is not an item that remains{did_you_mean(see, keep)}"))
+    return [r for r in records if r.id in keep], problems
+
+
+def check_profile(profile: dict, located: list[tuple[Parsed, dict]], today: datetime.date | None = None) -> list[Problem]:
+    """Placeholders, the logo file, readable colours, and the review date."""
+    problems: list[Problem] = []
+    today = today or datetime.date.today()
+    for parsed, data in located:
+        for path, value in _strings(data):
+            if PLACEHOLDER.search(value):
+                problems.append(Problem(*parsed.where(path), field_path(path), f"still holds a placeholder ('{PLACEHOLDER.search(value).group(0)}'): fill in your organization's own {field_path(path)}"))
+        if "logo" in data and isinstance(data["logo"], str):
+            if not (parsed.path.parent / data["logo"]).is_file():
+                problems.append(Problem(*parsed.where(("logo",)), "logo", f"logo file '{data['logo']}' not found next to {parsed.file}"))
+        colors = data.get("colors") if isinstance(data.get("colors"), dict) else {}
+        for name, value in colors.items():
+            if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value) and contrast(value, "#ffffff") < 4.5:
+                problems.append(Problem(*parsed.where(("colors", name)), f"colors.{name}",
+                                        f"'{value}' is too light for white text (contrast {contrast(value, '#ffffff'):.1f}:1, needs 4.5:1): choose a darker colour"))
+    review = profile.get("next_review")
+    if isinstance(review, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", review) and datetime.date.fromisoformat(review) < today:
+        parsed = next((p for p, d in reversed(located) if "next_review" in d), located[0][0])
+        problems.append(Problem(*parsed.where(("next_review",)), "next_review", f"the review date {review} has passed: review the code and set the next date", warning=True))
+    return problems
+
+
+def _strings(data: Any, path: tuple = ()):
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

@@ -1,0 +1,154 @@
+"""The built site: every page, permanent link, internal link and anchor, and the search index."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from macros.load import load_handbook
+from tests.build.conftest import fixture_project, mkdocs_build
+from tests.conftest import ROOT, apply_broken
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.refresh: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for attr in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and a.get(attr):
+                self.links.append(a[attr])
+        if tag == "meta" and a.get("http-equiv") == "refresh":
+            self.refresh = a["content"].split("url=", 1)[1]
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def target_file(site: Path, page: Path, href: str) -> Path | None:
+    """The file an internal link points at, or None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    path = unquote(parts.path)
+    base = site if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")).resolve() if path else page
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    """No link inside the site points at a missing page or a missing anchor; all problems are listed."""
+    pages = sorted(site.rglob("*.html"))
+    parsed = {p.resolve(): parse(p) for p in pages}
+    broken = []
+    for page, info in parsed.items():
+        for href in info.links + ([info.refresh] if info.refresh else []):
+            target = target_file(site, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href} -> missing {target}")
+                continue
+            fragment = urldefrag(href).fragment
+            if fragment and target.suffix == ".html":
+                ids = parsed.get(target) or parse(target)
+                if unquote(fragment) not in ids.ids:
+                    broken.append(f"{page.relative_to(site)}: {href} -> no anchor #{fragment}")
+    assert len(pages) > 20
+    assert broken == [], "\n".join(broken[:50])
+
+
+def test_every_item_has_its_page_and_permanent_link(site):
+    """Each item's page exists (with its anchor) and /p/<id>/ forwards to it."""
+    handbook = load_handbook(ROOT)
+    problems = []
+    for item in handbook.items.values():
+        url, _, anchor = item.url.partition("#")
+        page = site / url / "index.html"
+        if not page.exists():
+            problems.append(f"{item.id}: no page {page}")
+            continue
+        if anchor and anchor not in parse(page).ids:
+            problems.append(f"{item.id}: no anchor #{anchor} on {url}")
+        redirect = site / "p" / item.id / "index.html"
+        if not redirect.exists():
+            problems.append(f"{item.id}: no permanent link /p/{item.id}/")
+            continue
+        forwarded = target_file(site, redirect, parse(redirect).refresh)
+        if forwarded != page.resolve():
+            problems.append(f"{item.id}: /p/{item.id}/ forwards to {forwarded}, not {page}")
+    assert problems == []
+
+
+def test_sub_item_anchors_are_on_their_pages(site):
+    """Every example, question, option and agenda entry id is an anchor on its item's page."""
+    handbook = load_handbook(ROOT)
+    missing = []
+    for item_id, subs in handbook.sub_ids.items():
+        item = handbook[item_id]
+        if not subs:
+            continue
+        ids = parse(site / item.url / "index.html").ids
+        missing += [f"{item.url}#{s}" for s in sorted(subs - ids)]
+    assert missing == []
+
+
+def test_search_index_holds_every_title(site):
+    """Every item's title is in Material's search index, so search can find it."""
+    handbook = load_handbook(ROOT)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).lower()
+    from html import unescape
+
+    text = unescape(text)
+    missing = [i.id for i in handbook.items.values() if i.kind != "model" and i.title.lower() not in text]
+    assert missing == []
+
+
+def test_no_third_party_requests_in_html(site):
+    """No page loads a script, style, font or image from another site."""
+    offenders = []
+    for page in site.rglob("*.html"):
+        info = parse(page)
+        text = page.read_text(encoding="utf-8")
+        offenders += [f"{page.relative_to(site)}: {w}" for w in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "unpkg.com", "cdn.jsdelivr") if w in text]
+    assert offenders == []
+
+
+def test_broken_data_stops_the_build_cleanly(tmp_path):
+    """A site build with bad data prints the same lines as `handbook check`, writes nothing, and shows no traceback."""
+    project = fixture_project(tmp_path / "project")
+    apply_broken(project, "unknown-reference")
+    run = mkdocs_build(project, project / "site")
+    assert run.returncode == 1
+    assert "data/principles/respect.yml:17: related[0]: unknown id 'honsety' (did you mean 'honesty'?)\n1 problem found in data/; nothing was built." in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (project / "site").exists()
+
+
+def test_export_follows_its_schema(site):
+    """handbook.json holds every item and validates against the schema published beside it."""
+    import jsonschema
+
+    data = json.loads((site / "handbook.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "handbook.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    handbook = load_handbook(ROOT)
+    assert {i["id"] for i in data["items"]} == set(handbook.items)
+    gifts = next(i for i in data["items"] if i["id"] == "gifts")
+    assert gifts["permalink"].endswith("/p/gifts/") and gifts["edition"] == handbook.profile["edition"]

@@ -1,0 +1,127 @@
+"""An organization's overlay: added, changed and retired items, its profile, and its errors."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+
+import pytest
+
+from macros.load import load_handbook
+from macros.problems import HandbookError
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def with_org(handbook_copy, monkeypatch):
+    """The valid handbook with the fixture organization's folder at org/."""
+    monkeypatch.delenv("HANDBOOK_ORG", raising=False)
+    shutil.copytree(FIXTURES / "org", handbook_copy / "org")
+    return handbook_copy
+
+
+def problems_of(root) -> list[str]:
+    with pytest.raises(HandbookError) as caught:
+        load_handbook(root)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_overlay_adds_changes_and_retires(with_org):
+    """Items are added, fields replaced and items retired by id, without touching data/."""
+    hb = load_handbook(with_org)
+    assert hb["kindness"].origin == "added"
+    assert hb["gifts"].origin == "changed"
+    assert hb["gifts"].data["summary"] == "We accept no gifts at all, not even small ones."
+    assert hb["gifts"].data["questions"] == ("Whose need does this meet?",)  # untouched fields stay
+    assert "boundary-defined" not in hb.items and hb.retired["boundary-defined"].title == "Boundary"
+    assert hb.overlay.changed["gifts"]["fields"] == ["summary", "range"]
+    assert hb.profile["handbook_title"] == "Hillside Code of Ethics"
+    assert hb.base_profile["handbook_title"] == "Fixture Handbook"
+    assert hb.profile["crisis"]["name"] == "Test Line"  # from the base, not overridden
+
+
+def test_environment_variable_chooses_the_folder(handbook_copy, monkeypatch):
+    """HANDBOOK_ORG points a check or build at another overlay folder."""
+    monkeypatch.setenv("HANDBOOK_ORG", str(FIXTURES / "org"))
+    assert load_handbook(handbook_copy).profile["name"] == "Hillside Peer Collective"
+    monkeypatch.setenv("HANDBOOK_ORG", "no/such/folder")
+    assert problems_of(handbook_copy) == ["no/such/folder: HANDBOOK_ORG names a folder that does not exist"]
+
+
+def test_without_overlay_the_base_is_built(handbook_copy, monkeypatch):
+    monkeypatch.delenv("HANDBOOK_ORG", raising=False)
+    hb = load_handbook(handbook_copy)
+    assert hb.overlay is None and hb.retired == {}
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_change_of_unknown_id(with_org):
+    edit(with_org / "org/change/gifts.yml", "id: gifts", "id: giftz")
+    assert problems_of(with_org) == ["org/change/gifts.yml:2: id: unknown id 'giftz' (did you mean 'gifts'?): a change file can only change an item of the base handbook"]
+
+
+def test_change_of_unknown_field(with_org):
+    edit(with_org / "org/change/gifts.yml", "summary:", "sumary:")
+    assert problems_of(with_org) == ["org/change/gifts.yml:3: sumary: unknown field 'sumary' for boundary topic 'gifts' (did you mean 'summary'?)"]
+
+
+def test_change_with_a_wrong_shape_points_at_the_overlay(with_org):
+    edit(with_org / "org/change/gifts.yml", "  not_fine: [Any gift card, cash or cookies.]\n", "")
+    assert problems_of(with_org) == ["org/change/gifts.yml:5: range.not_fine: required field is missing"]
+
+
+def test_two_files_change_the_same_field(with_org):
+    (with_org / "org/change/gifts-too.yml").write_text("id: gifts\nsummary: Another summary.\n", encoding="utf-8")
+    assert problems_of(with_org) == ["org/change/gifts.yml:3: summary: 'gifts' summary is also changed by org/change/gifts-too.yml:2; keep the change in one file"]
+
+
+def test_retiring_an_item_still_cited_names_the_citing_item(with_org):
+    edit(with_org / "org/retire.yml", "id: boundary-defined", "id: the-gift")
+    assert problems_of(with_org) == [
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:16, agenda[1].activity): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:17, agenda[1].items[0]): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:21, role_plays[0].dilemma): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:30, handouts[0]): change that item in change/ too, or do not retire this one",
+    ]
+
+
+def test_colour_that_is_not_a_colour(with_org):
+    edit(with_org / "org/profile.yml", '"#1f4e79"', "blue")
+    assert problems_of(with_org) == ["org/profile.yml:7: colors.primary: 'blue' is not a colour: write it as #rrggbb, e.g. #1f4e79"]
+
+
+def test_colour_too_light_for_the_header(with_org):
+    edit(with_org / "org/profile.yml", '"#1f4e79"', '"#88ccff"')
+    assert problems_of(with_org) == ["org/profile.yml:7: colors.primary: '#88ccff' is too light for white text (contrast 1.7:1, needs 4.5:1): choose a darker colour"]
+
+
+def test_missing_logo_file(with_org):
+    (with_org / "org/logo.svg").unlink()
+    assert problems_of(with_org) == ["org/profile.yml:5: logo: logo file 'logo.svg' not found next to org/profile.yml"]
+
+
+def test_placeholder_left_in_the_profile(with_org):
+    edit(with_org / "org/profile.yml", "ethics@hillside.example", "ethics@example.org")
+    assert problems_of(with_org) == ["org/profile.yml:11: contact.email: still holds a placeholder ('@example.org'): fill in your organization's own contact.email"]
+
+
+def test_review_date_passed_is_a_warning(with_org):
+    hb = load_handbook(with_org, today=datetime.date(2028, 1, 1))
+    assert [str(w) for w in hb.warnings] == ["org/profile.yml:14: warning: next_review: the review date 2027-12-01 has passed: review the code and set the next date"]
+
+
+def test_unknown_file_in_the_overlay(with_org):
+    (with_org / "org/notes.yml").write_text("x: 1\n", encoding="utf-8")
+    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml"]
+
+
+def test_added_item_with_a_base_id_is_a_duplicate(with_org):
+    shutil.copy(with_org / "org/add/principles/kindness.yml", with_org / "org/add/principles/respect.yml")
+    edit(with_org / "org/add/principles/respect.yml", "id: kindness", "id: respect")
+    edit(with_org / "org/add/principles/respect.yml", "related: [respect]", "related: [honesty]")
+    assert problems_of(with_org) == ["org/add/principles/respect.yml:2: id: duplicate id 'respect': already used at data/principles/respect.yml:2; ids are unique across the handbook"]
