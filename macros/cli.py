@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import schemas
+from . import editions, schemas
 from .kinds import FOLDERS, KINDS
 from .load import load_handbook
 from .problems import HandbookError
@@ -52,6 +52,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    try:
+        handbook = load_handbook(args.root, org_dir=None)  # an edition is of the base handbook
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    try:
+        done = editions.release(Path(args.root), args.version, handbook)
+    except ValueError as err:
+        print(f"handbook release: {err}", file=sys.stderr)
+        return 2
+    print("\n".join(done))
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
@@ -69,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new item's id, lowercase-kebab, e.g. 'borrowing-a-car'")
     new.set_defaults(func=cmd_new)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
+    rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
+    rel.add_argument("version", help="the new edition, X.Y")
+    rel.set_defaults(func=cmd_release)
     args = parser.parse_args(argv)
     if args.org:
         os.environ["HANDBOOK_ORG"] = str(Path(args.org).resolve())

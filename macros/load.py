@@ -7,6 +7,7 @@ raises HandbookError with every problem found.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -15,12 +16,14 @@ from . import schemas
 from .kinds import FOLDERS, LIST_FILES, REF_FIELDS, SUB_ITEMS
 from .model import Handbook, Item, freeze
 from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
-from .problems import HandbookError, Problem
+from .editions import item_editions
+from .problems import HandbookError, Problem, did_you_mean, field_path
 from .validate import Record, check_records, check_shape, refs_in, select, walk
 from .yamlio import Parsed, read
 
 SCHEMAS = schemas.all_schemas()
 ADDABLE = ("faq", "glossary", "sources", "timeline")  # list files an overlay may add entries to
+SINGLE_FILES = ("profile", "changelog")  # one-off files of the base handbook
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -45,12 +48,12 @@ def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple
             continue
         elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS:
             found.append((path, FOLDERS[rel.parts[0]]))
-        elif len(rel.parts) == 1 and (path.stem in LIST_FILES or path.stem == "profile") and (required or path.stem in ADDABLE):
+        elif len(rel.parts) == 1 and (path.stem in LIST_FILES or path.stem in SINGLE_FILES) and (required or path.stem in ADDABLE):
             found.append((path, path.stem))
         else:
-            known = ", ".join([f"{f}/<id>.yml" for f in FOLDERS] + [f"{s}.yml" for s in LIST_FILES] + ["profile.yml"])
+            known = ", ".join([f"{f}/<id>.yml" for f in FOLDERS] + [f"{s}.yml" for s in [*LIST_FILES, *SINGLE_FILES]])
             problems.append(Problem(shown, 0, "", f"not a known data file; data/ holds: {known}"))
-    for stem in [*LIST_FILES, "profile"] if required else []:
+    for stem in [*LIST_FILES, *SINGLE_FILES] if required else []:
         if not (data / f"{stem}.yml").exists():
             problems.append(Problem(_rel(data / f"{stem}.yml", root), 0, "", "required file is missing"))
     return found, problems
@@ -86,6 +89,7 @@ def _read_files(files, root: Path, origin: str, unreadable: set[str]):
     records: list[Record] = []
     profile = None
     problems: list[Problem] = []
+    singles: dict[str, Parsed] = {}
     for path, schema_name in files:
         parsed, file_problems = read(path, _rel(path, root))
         problems += file_problems
@@ -95,14 +99,14 @@ def _read_files(files, root: Path, origin: str, unreadable: set[str]):
                 unreadable.add("decision-model")
             continue
         problems += check_shape(parsed, SCHEMAS[schema_name])
-        if schema_name == "profile":
-            profile = parsed
+        if schema_name in SINGLE_FILES:
+            singles[schema_name] = parsed
         recs, rec_problems = _records(parsed, schema_name, path.stem)
         if rec_problems:  # the id differs from the file name: references by either name are moot
             unreadable.add(path.stem)
         problems += rec_problems
         records += [Record(r.kind, r.id, r.data, r.parsed, r.base, origin) for r in recs]
-    return records, profile, problems
+    return records, singles, problems
 
 
 def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes):
@@ -145,17 +149,22 @@ def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[
     return records, profile, problems
 
 
-def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str = "org",
+def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str | None = "org",
                   today: datetime.date | None = None) -> Handbook:
-    """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any."""
+    """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
+
+    org_dir=None reads the base alone, whatever $HANDBOOK_ORG says.
+    """
     root = Path(root).resolve()
     data = root / data_dir
     if not data.is_dir():
         raise HandbookError([Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/")
     files, problems = _discover(data, root)
     unreadable: set[str] = set()  # ids and kinds we could not read: no "unknown id" noise for them
-    records, base_profile, found = _read_files(files, root, "base", unreadable)
+    records, singles, found = _read_files(files, root, "base", unreadable)
     problems += found
+    base_profile = singles.get("profile")
+    changelog = singles.get("changelog")
     org, found = find_org(root, org_dir)
     problems += found
     changes = Changes()
@@ -173,11 +182,38 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str =
         problems += check_profile(profile, located, today)
     steps = [r.id for r in records if r.kind == "step"]
     problems += check_records(records, steps, unreadable, changes.retired)
+    if changelog is not None and isinstance(changelog.data, dict):
+        problems += _check_changelog(changelog, {r.id for r in records} | set(changes.retired))
     errors = [p for p in problems if not p.warning]
     if errors:
         raise HandbookError(problems, where)
     base = base_profile.data if base_profile is not None else {}
-    return build(records, profile, tuple(p for p in problems if p.warning), changes if org else None, base)
+    handbook = build(records, profile, tuple(p for p in problems if p.warning), changes if org else None, base)
+    log = changelog.data if changelog is not None else {"unreleased": [], "editions": []}
+    return dataclasses.replace(handbook, changelog=freeze(log), editions=MappingProxyType(item_editions(log)))
+
+
+def _check_changelog(parsed: Parsed, ids: set[str]) -> list[Problem]:
+    """Changelog entries name real items (renamed and retired ones may be gone)."""
+    problems = []
+    data = parsed.data
+    places = [(("unreleased", i), c) for i, c in enumerate(data.get("unreleased") or [])]
+    for e, edition in enumerate(data.get("editions") or []):
+        if isinstance(edition, dict):
+            places += [(("editions", e, "changes", i), c) for i, c in enumerate(edition.get("changes") or [])]
+    for e, edition in enumerate(data.get("editions") or []):
+        if isinstance(edition, dict) and "TODO" in str(edition.get("summary", "")):
+            problems.append(Problem(*parsed.where(("editions", e, "summary")), f"editions[{e}].summary", "still says TODO: fill it in before publishing", warning=True))
+    for path, change in places:
+        if not isinstance(change, dict):
+            continue
+        if change.get("change") in ("added", "changed") and change.get("id") not in ids:
+            problems.append(Problem(*parsed.where(path + ("id",)), field_path(path + ("id",)), f"unknown id '{change.get('id')}'{did_you_mean(str(change.get('id')), ids)}"))
+        if any("TODO" in str(v) for v in change.values()):
+            problems.append(Problem(*parsed.where(path), field_path(path), "still says TODO: fill it in before publishing", warning=True))
+        if change.get("change") == "renamed" and change.get("to") not in ids:
+            problems.append(Problem(*parsed.where(path + ("to",)), field_path(path + ("to",)), f"a renamed item needs `to:` naming its new id{did_you_mean(str(change.get('to')), ids)}"))
+    return problems
 
 
 def _order_key(item: Item) -> tuple:

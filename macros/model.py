@@ -72,6 +72,12 @@ class Handbook:
     base_profile: Mapping[str, Any] = field(default_factory=dict)
     overlay: Any = None  # overlay.Changes when an organization's folder is applied
     retired: Mapping[str, Item] = field(default_factory=dict)
+    changelog: Mapping[str, Any] = field(default_factory=dict)
+    editions: Mapping[str, tuple] = field(default_factory=dict)  # id -> (added in, last changed in)
+
+    def edition_of(self, item_id: str) -> tuple:
+        """(edition the item was added in, edition it last changed in, or None)."""
+        return self.editions.get(item_id) or self.editions.get("*", ("", None))
 
     def find(self, item_id: str) -> Item:
         """An item that remains, or one the organization retired (its page still exists)."""

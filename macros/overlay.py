@@ -25,8 +25,10 @@ OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/
 PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|\b555[-. ]?01\d\d\b", re.I)
 
 
-def find_org(root: Path, setting: str) -> tuple[Path | None, list[Problem]]:
-    """The overlay folder: $HANDBOOK_ORG if set, else the setting's folder if it exists."""
+def find_org(root: Path, setting: str | None) -> tuple[Path | None, list[Problem]]:
+    """The overlay folder: $HANDBOOK_ORG if set, else the setting's folder if it exists; none for setting None."""
+    if setting is None:
+        return None, []
     wanted = os.environ.get("HANDBOOK_ORG")
     if wanted:
         folder = Path(wanted).expanduser()

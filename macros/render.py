@@ -74,6 +74,7 @@ LIST_PAGES = {
     "decision-model-worksheet.md": "worksheet",
     "raise-a-concern.md": "raise-a-concern",
     "differences.md": "differences",
+    "changes.md": "changes",
 }
 
 
@@ -272,9 +273,10 @@ class Renderer:
         md = lambda text: self.prose(str(text), src)  # noqa: E731
         link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
         rel_url = lambda to_url: relative_url(page_url(src), to_url)  # noqa: E731
+        rel = lambda target_src: relative(src, target_src)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
         return self.env.get_template(template).render(
-            src=src, md=md, link=link, links=links, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
+            src=src, md=md, link=link, links=links, rel=rel, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
         )
 
     def item_page(self, item_id: str) -> str:

@@ -478,6 +478,37 @@ PROFILE = _object(
     "Who publishes this code, and the details an adopting organization changes.",
 )
 
+_CHANGE = _object(
+    {
+        "id": _id("Id of the item."),
+        "change": {"enum": ["added", "changed", "retired", "renamed"], "description": "What happened to it."},
+        "note": _text("What changed, in a few words.", 300),
+        "to": _id("For a renamed item: its new id."),
+    },
+    ["id", "change"],
+)
+
+CHANGELOG = _object(
+    {
+        "unreleased": _list(_CHANGE, "Changes made since the last edition; `handbook release X.Y` files them under a new edition."),
+        "editions": _list(
+            _object(
+                {
+                    "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$", "description": "Edition number, X.Y."},
+                    "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                    "summary": _prose("What this edition brings."),
+                    "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
+                },
+                ["version", "date", "summary"],
+            ),
+            "Published editions, newest first.",
+            1,
+        ),
+    },
+    ["unreleased", "editions"],
+    "The handbook's editions and what changed in each.",
+)
+
 RETIRE = _object(
     {
         "retired": _list(
@@ -521,6 +552,7 @@ def all_schemas() -> dict[str, dict]:
     named.update({stem: schema for stem, _, schema in LIST_FILES.values()})
     named["profile"] = PROFILE
     named["retire"] = RETIRE
+    named["changelog"] = CHANGELOG
     return {
         name: {"$schema": SCHEMA_URI, "$id": f"{name}.schema.json", "title": name, **schema}
         for name, schema in named.items()

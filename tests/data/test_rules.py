@@ -39,7 +39,7 @@ EXPECTED = {
     "timing-mismatch": ["data/training/intro.yml:6: duration_minutes: the agenda's timings add up to 35 minutes, but duration_minutes is 30: make them agree"],
     "duplicate-sub-id": ["data/dilemmas/the-gift.yml:18: options[1].id: duplicate id 'accept' inside this item (first at options[0].id); each anchor must be unique"],
     "reserved-sub-id": ["data/dilemmas/the-gift.yml:18: options[1].id: 'options' is a section name of the page; choose another id, e.g. 'the-gift-options'"],
-    "stray-file": ["data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml"],
+    "stray-file": ["data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml, changelog.yml"],
     "yaml-alias": ["data/principles/respect.yml:6: YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full"],
     "yaml-extension": ["data/principles/kindness.yaml: rename to kindness.yml: data files end in .yml"],
 }

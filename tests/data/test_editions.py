@@ -1,0 +1,76 @@
+"""Editions with no silent edits: the lock, the changelog, and `handbook release`."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from macros.cli import main
+from macros.editions import item_editions, read_lock, release, unlisted_changes
+from macros.load import load_handbook
+from tests.conftest import ROOT
+
+
+def test_no_item_changed_without_a_changelog_entry():
+    """Every item's text matches content.lock.json, or is listed under `unreleased` in data/changelog.yml."""
+    handbook = load_handbook(ROOT, org_dir=None)
+    lock = read_lock(ROOT)
+    assert lock is not None, "content.lock.json is missing: run `handbook release`"
+    assert unlisted_changes(handbook, lock) == [], "list these under `unreleased:` in data/changelog.yml"
+
+
+def test_a_silent_edit_is_caught(handbook_copy):
+    """Changing an item's text without an entry is reported; listing it under `unreleased` clears it."""
+    path = handbook_copy / "data/principles/honesty.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
+    lock = read_lock(handbook_copy)
+    assert unlisted_changes(load_handbook(handbook_copy), lock) == ["honesty: text changed since edition 1.0 (data/principles/honesty.yml)"]
+    log = handbook_copy / "data/changelog.yml"
+    log.write_text(log.read_text(encoding="utf-8").replace("unreleased: []", "unreleased:\n  - id: honesty\n    change: changed\n    note: Stronger wording."), encoding="utf-8")
+    assert unlisted_changes(load_handbook(handbook_copy), lock) == []
+
+
+def test_new_and_removed_items_are_caught(handbook_copy):
+    (handbook_copy / "data/glossary.yml").write_text(
+        (handbook_copy / "data/glossary.yml").read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
+    found = unlisted_changes(load_handbook(handbook_copy), read_lock(handbook_copy))
+    assert found == ["boundary-term: new since edition 1.0 (data/glossary.yml)", "boundary-defined: removed since edition 1.0"]
+
+
+def test_release_files_changes_and_locks(handbook_copy, monkeypatch, capsys):
+    """`handbook release 1.1` files the changes under 1.1, writes the lock and sets the profile's edition."""
+    monkeypatch.chdir(handbook_copy)
+    path = handbook_copy / "data/principles/honesty.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
+    assert main(["release", "1.1"]) == 0
+    log = (handbook_copy / "data/changelog.yml").read_text(encoding="utf-8")
+    assert log.startswith("# yaml-language-server: $schema=")  # the header comments are kept
+    handbook = load_handbook(handbook_copy)
+    newest = handbook.changelog["editions"][0]
+    assert newest["version"] == "1.1" and newest["changes"][0]["id"] == "honesty"
+    assert handbook.changelog["unreleased"] == ()
+    assert handbook.profile["edition"] == "1.1"
+    assert read_lock(handbook_copy)["edition"] == "1.1"
+    assert unlisted_changes(handbook, read_lock(handbook_copy)) == []
+    assert handbook.edition_of("honesty") == ("1.0", "1.1")
+    assert any("TODO" in w.message for w in handbook.warnings)  # the summary and note wait for a person
+    assert "fill in every TODO" in capsys.readouterr().out
+
+
+def test_release_refuses_an_older_version(handbook_copy, monkeypatch, capsys):
+    monkeypatch.chdir(handbook_copy)
+    before = (handbook_copy / "data/changelog.yml").read_bytes()
+    assert main(["release", "0.9"]) == 2
+    assert "newer than the latest edition, 1.0" in capsys.readouterr().err
+    assert (handbook_copy / "data/changelog.yml").read_bytes() == before
+
+
+def test_item_editions():
+    log = {"editions": [
+        {"version": "1.1", "changes": [{"id": "a", "change": "changed"}, {"id": "b", "change": "added"}]},
+        {"version": "1.0"},
+    ]}
+    editions = item_editions(log)
+    assert editions["a"] == ("1.0", "1.1") and editions["b"] == ("1.1", None) and editions["*"] == ("1.0", None)
