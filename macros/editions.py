@@ -39,12 +39,14 @@ def item_hash(item: Item) -> str:
 
 
 def lock_of(handbook: Handbook, edition: str) -> dict:
-    """The lock for this handbook: every item's hash, and every anchor it publishes."""
-    return {
-        "edition": edition,
-        "items": {i.id: item_hash(i) for i in sorted(handbook.items.values(), key=lambda i: i.id)},
-        "anchors": {k: sorted(v) for k, v in sorted(handbook.sub_ids.items()) if v and k in handbook.items},
-    }
+    """The lock, and the registry of what this edition publishes: every item's hash, title, URL and anchors."""
+    items = {}
+    for item in sorted(handbook.items.values(), key=lambda i: i.id):
+        entry = {"hash": item_hash(item), "kind": item.kind, "title": item.title, "url": item.url}
+        if handbook.sub_ids.get(item.id):
+            entry["anchors"] = sorted(handbook.sub_ids[item.id])
+        items[item.id] = entry
+    return {"edition": edition, "items": items}
 
 
 def read_lock(root: Path) -> dict | None:
@@ -63,11 +65,46 @@ def unlisted_changes(handbook: Handbook, lock: dict) -> list[str]:
             continue
         if before is None:
             found.append(f"{item.id}: new since edition {lock['edition']} ({item.file})")
-        elif before != item_hash(item):
+        elif before["hash"] != item_hash(item):
             found.append(f"{item.id}: text changed since edition {lock['edition']} ({item.file})")
     for gone in sorted(set(lock["items"]) - set(handbook.items) - listed):
         found.append(f"{gone}: removed since edition {lock['edition']}")
     return found
+
+
+def broken_promises(handbook: Handbook, lock: dict) -> list[str]:
+    """Published ids and anchors of the locked edition that no longer resolve and have no redirect."""
+    moves = {}
+    for edition in [{"changes": handbook.changelog.get("unreleased", ())}, *handbook.changelog.get("editions", ())]:
+        for change in edition.get("changes", ()):
+            if change["change"] in ("renamed", "retired"):
+                moves[change["id"]] = change
+    found = []
+    for item_id, entry in lock["items"].items():
+        if item_id in handbook.retired:
+            continue  # an organization retired it: its page still says so
+        if item_id not in handbook.items:
+            if item_id not in moves:
+                found.append(f"{item_id}: published in edition {lock['edition']} but gone; record it in data/changelog.yml as renamed (with `to:`) or retired")
+            continue
+        missing = sorted(set(entry.get("anchors", ())) - set(handbook.sub_ids.get(item_id, ())))
+        if missing:
+            found.append(f"{item_id}: anchors {', '.join(missing)} were published in edition {lock['edition']}; keep those ids")
+    return found
+
+
+def moved_items(handbook: Handbook, lock: dict | None) -> list[dict]:
+    """Base items renamed or retired since a locked edition, with what the lock knew of them."""
+    if not lock:
+        return []
+    out = []
+    for edition in [{"changes": handbook.changelog.get("unreleased", ())}, *handbook.changelog.get("editions", ())]:
+        for change in edition.get("changes", ()):
+            old = lock["items"].get(change["id"])
+            if change["change"] in ("renamed", "retired") and old and change["id"] not in handbook.items:
+                out.append({**old, "id": change["id"], "change": change["change"], "to": change.get("to"),
+                            "note": change.get("note", ""), "see": list(change.get("see", ()))})
+    return out
 
 
 def item_editions(changelog: dict) -> dict[str, tuple[str, str | None]]:
@@ -99,7 +136,7 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
     latest = data["editions"][0]["version"]
     if not VERSION.match(version) or _key(version) <= _key(latest):
         raise ValueError(f"'{version}' must be X.Y and newer than the latest edition, {latest}")
-    lock = read_lock(root) or {"edition": "", "items": {}, "anchors": {}}
+    lock = read_lock(root) or {"edition": "", "items": {}}
     changes = [dict(c) for c in data.get("unreleased") or []]
     for line in unlisted_changes(handbook, lock):
         item_id, _, what = line.partition(": ")

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import state
+from .editions import moved_items, read_lock
 from .export import dumps, export, export_schema
 from .kinds import KINDS
 from .load import load_handbook
@@ -42,7 +43,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for warning in handbook.warnings:
             print(f"WARNING -  {warning}")
         state.handbook = handbook
-        state.renderer = Renderer(handbook, config.site_url or "")
+        state.renderer = Renderer(handbook, config.site_url or "", moved_items(handbook, read_lock(root)))
         profile = handbook.profile
         config.site_name = profile.get("handbook_title", config.site_name)
         config.copyright = _footer(handbook)
@@ -71,8 +72,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for src in renderer.generated_pages():
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=_page_source(src)))
-        for item in state.handbook.items.values():
-            files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(item.id, item.url, item.title)))
+        for item in [*state.handbook.items.values(), *state.handbook.retired.values()]:
+            files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(f"p/{item.id}/", item.url, item.title)))
+            for sub in sorted(state.handbook.sub_ids.get(item.id, ())):
+                url = f"{item.url}#{sub}"
+                files.append(File.generated(config, f"p/{item.id}/{sub}/index.html", content=_redirect(f"p/{item.id}/{sub}/", url, item.title)))
+        for moved in state.renderer.moved:
+            if moved["change"] == "renamed":
+                target = state.handbook.find(moved["to"])
+                if KINDS[moved["kind"]].per_item:
+                    files.append(File.generated(config, moved["url"] + "index.html", content=_redirect(moved["url"], target.url, target.title)))
+                destination = target.url.split("#")[0]
+            else:
+                destination, target = moved["url"].split("#")[0], None
+            title = target.title if target else moved["title"]
+            files.append(File.generated(config, f"p/{moved['id']}/index.html", content=_redirect(f"p/{moved['id']}/", target.url if target else moved["url"], title)))
+            for sub in moved.get("anchors", ()):  # a renamed item keeps its anchors; a retired one has its notice
+                url = f"{destination}#{sub}" if target else destination
+                files.append(File.generated(config, f"p/{moved['id']}/{sub}/index.html", content=_redirect(f"p/{moved['id']}/{sub}/", url, title)))
         files.append(File.generated(config, "handbook.json", content=dumps(export(state.handbook, config.site_url or ""))))
         if self.logo:
             files.append(File.generated(config, self.logo[0], content=self.logo[1]))
@@ -114,11 +131,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for item in items:
                 groups.setdefault(SETTING_LABELS[item.data["setting"]], []).append(item.src)
             retired = [item.src for item in state.handbook.retired.values() if item.kind == kind]
+            retired += state.renderer.moved_pages(kind)
             if retired:
                 groups["Retired"] = retired
             return [{label: groups[label]} for label in [*SETTING_LABELS.values(), "Retired"] if label in groups]
         srcs = [item.src for item in items]
         retired = [item.src for item in state.handbook.retired.values() if item.kind == kind]
+        retired += state.renderer.moved_pages(kind)
         tail = [{"Retired": retired}] if retired else []
         if len(srcs) <= GROUP_SIZE:
             return srcs + tail
@@ -165,13 +184,14 @@ def _page_source(src: str) -> str:
     return head + "{{ handbook_page(" + repr(src) + ") }}\n"
 
 
-def _redirect(item_id: str, target_url: str, title: str) -> str:
-    """A tiny page that forwards /p/<id>/ to the item, with no script needed."""
-    href = html.escape(relative_url(f"p/{item_id}/", target_url))
+def _redirect(from_url: str, target_url: str, title: str) -> str:
+    """A tiny page at from_url that forwards to target_url, keeping any #anchor of the link followed."""
+    href = html.escape(relative_url(from_url, target_url))
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         f"<title>{html.escape(title)}</title>\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
         f"<link rel=\"canonical\" href=\"{href}\">\n"
-        f"</head><body><p>This permanent link leads to <a href=\"{href}\">{html.escape(title)}</a>.</p></body></html>\n"
+        f"<script>if (location.hash) location.replace(\"{href}\".split(\"#\")[0] + location.hash);</script>\n"
+        f"</head><body><p>This link leads to <a href=\"{href}\">{html.escape(title)}</a>.</p></body></html>\n"
     )

@@ -123,6 +123,11 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(out).replace(" \n", "\n").replace("\n ", "\n")
 
 
+def page_src(url: str) -> str:
+    """The Markdown file behind an item's URL: 'principles/x/' -> 'principles/x.md', 'faq/#a' -> 'faq.md'."""
+    return url.split("#")[0].rstrip("/") + ".md"
+
+
 def page_url(src: str) -> str:
     """URL of the page built from a Markdown file: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
     stem = src[: -len(".md")]
@@ -160,9 +165,14 @@ def source_label(source: Item) -> str:
 class Renderer:
     """Turns a Handbook into Markdown, page by page."""
 
-    def __init__(self, handbook: Handbook, site_url: str = ""):
+    def __init__(self, handbook: Handbook, site_url: str = "", moved: list[dict] | None = None):
         self.hb = handbook
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.moved = moved or []  # base items renamed or retired since the locked edition
+
+    def moved_pages(self, kind: str) -> list[str]:
+        """Pages kept for base items retired since a published edition."""
+        return [page_src(m["url"]) for m in self.moved if m["change"] == "retired" and m["kind"] == kind and KINDS[kind].per_item]
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -280,6 +290,9 @@ class Renderer:
         )
 
     def item_page(self, item_id: str) -> str:
+        for m in self.moved:
+            if m["id"] == item_id:
+                return self._render("moved.md.j2", page_src(m["url"]), m=m)
         if item_id in self.hb.retired:
             item = self.hb.retired[item_id]
             return self._render("retired.md.j2", item.src, item=item, d=item.data, why=self.hb.overlay.retired[item_id])
@@ -309,7 +322,13 @@ class Renderer:
                 pages.append(f"{info.page}/index.md")
                 pages.extend(item.src for item in self.hb.kind(kind))
         pages.extend(item.src for item in self.hb.retired.values() if item.info.per_item)
+        for kind, info in KINDS.items():
+            pages.extend(self.moved_pages(kind))
         return pages
+
+    def moved_entries(self, kind: str) -> list[dict]:
+        """List-page entries (FAQ, terms...) renamed or retired since a published edition: their anchors live on."""
+        return [m for m in self.moved if m["kind"] == kind and not KINDS[kind].per_item]
 
     def retired_entries(self, kind: str) -> list[tuple[Item, dict]]:
         """Retired entries of a list kind, to keep their anchors alive on its page."""

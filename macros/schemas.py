@@ -484,6 +484,7 @@ _CHANGE = _object(
         "change": {"enum": ["added", "changed", "retired", "renamed"], "description": "What happened to it."},
         "note": _text("What changed, in a few words.", 300),
         "to": _id("For a renamed item: its new id."),
+        "see": _refs("For a retired item: where to look instead."),
     },
     ["id", "change"],
 )

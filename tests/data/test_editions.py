@@ -8,7 +8,7 @@ import json
 import pytest
 
 from macros.cli import main
-from macros.editions import item_editions, read_lock, release, unlisted_changes
+from macros.editions import broken_promises, item_editions, read_lock, unlisted_changes
 from macros.load import load_handbook
 from tests.conftest import ROOT
 
@@ -74,3 +74,26 @@ def test_item_editions():
     ]}
     editions = item_editions(log)
     assert editions["a"] == ("1.0", "1.1") and editions["b"] == ("1.1", None) and editions["*"] == ("1.0", None)
+
+
+def test_published_ids_never_vanish_silently(handbook_copy):
+    """An id published in the locked edition may go only as a recorded rename or retirement; its anchors stay."""
+    lock = read_lock(handbook_copy)
+    assert broken_promises(load_handbook(handbook_copy), lock) == []
+    glossary = handbook_copy / "data/glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
+    dilemma = handbook_copy / "data/dilemmas/the-gift.yml"
+    dilemma.write_text(dilemma.read_text(encoding="utf-8").replace("id: q-accept", "id: q-take"), encoding="utf-8")
+    assert broken_promises(load_handbook(handbook_copy), lock) == [
+        "boundary-defined: published in edition 1.0 but gone; record it in data/changelog.yml as renamed (with `to:`) or retired",
+        "the-gift: anchors q-accept were published in edition 1.0; keep those ids",
+    ]
+    log = handbook_copy / "data/changelog.yml"
+    log.write_text(log.read_text(encoding="utf-8").replace(
+        "unreleased: []", "unreleased:\n  - id: boundary-defined\n    change: renamed\n    to: boundary-term"), encoding="utf-8")
+    assert broken_promises(load_handbook(handbook_copy), lock) == ["the-gift: anchors q-accept were published in edition 1.0; keep those ids"]
+
+
+def test_real_handbook_keeps_its_published_ids():
+    """Every id and anchor recorded in content.lock.json still resolves, or was renamed or retired on the record."""
+    assert broken_promises(load_handbook(ROOT, org_dir=None), read_lock(ROOT)) == []
