@@ -15,7 +15,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import state
 from .editions import moved_items, read_lock
@@ -23,7 +23,7 @@ from .export import dumps, export, export_schema
 from .kinds import KINDS
 from .load import load_handbook
 from .problems import HandbookError
-from .render import SETTING_LABELS, Renderer, page_url, relative_url
+from .render import PRINT_PAGES, SETTING_LABELS, Renderer, relative_url
 
 GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
 
@@ -71,7 +71,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         renderer = state.renderer
         for src in renderer.generated_pages():
             if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=_page_source(src)))
+                printable = src in PRINT_PAGES or src.startswith("handouts/")
+                inclusion = InclusionLevel.NOT_IN_NAV if printable else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, src, content=_page_source(src), inclusion=inclusion))
         for item in [*state.handbook.items.values(), *state.handbook.retired.values()]:
             files.append(File.generated(config, f"p/{item.id}/index.html", content=_redirect(f"p/{item.id}/", item.url, item.title)))
             for sub in sorted(state.handbook.sub_ids.get(item.id, ())):
@@ -177,9 +179,11 @@ def _index_kind(value) -> str | None:
 
 def _page_source(src: str) -> str:
     """A generated page: front matter, then one macro call that renders it."""
-    meta = {}
-    if src == "decision-model-worksheet.md":
+    meta: dict = {}
+    if src == "decision-model-worksheet.md" or src in PRINT_PAGES or src.startswith("handouts/"):
         meta["hide"] = ["navigation", "toc"]
+    if src in PRINT_PAGES or src.startswith("handouts/"):
+        meta["search"] = {"exclude": True}  # the same words are on the item pages
     head = f"---\n{yaml.safe_dump(meta)}---\n" if meta else ""
     return head + "{{ handbook_page(" + repr(src) + ") }}\n"
 

@@ -75,7 +75,10 @@ LIST_PAGES = {
     "raise-a-concern.md": "raise-a-concern",
     "differences.md": "differences",
     "changes.md": "changes",
+    "print.md": "print",
 }
+#: Pages for printing: kept out of the navigation and out of search.
+PRINT_PAGES = ("print.md",)
 
 
 def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -121,6 +124,32 @@ def word_diff(old: str, new: str) -> str:
         if j2 > j1:
             out.append(f"<ins>{text(b[j1:j2])}</ins>")
     return " ".join(out).replace(" \n", "\n").replace("\n ", "\n")
+
+
+def _prefix_anchors(text: str, prefix: str) -> str:
+    """Make an item's explicit anchors unique on a page that holds many items."""
+    text = re.sub(r"\{#([a-z0-9-]+)\}", lambda m: f"{{#{prefix}--{m.group(1)}}}", text)
+    text = re.sub(r'id="([a-z0-9-]+)"', lambda m: f'id="{prefix}--{m.group(1)}"', text)
+    return re.sub(r"\]\(#([a-z0-9-]+)\)", lambda m: f"](#{prefix}--{m.group(1)})", text)
+
+
+def _demote(text: str, levels: int, title_attrs: str | None, drop_title: bool = False) -> str:
+    """Push Markdown headings down; the first one (the title) gets title_attrs or is dropped."""
+    out, first = [], True
+    fence = False
+    for line in text.splitlines():
+        if line.startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and re.match(r"#{1,6} ", line):
+            if first and line.startswith("# "):
+                first = False
+                if drop_title:
+                    continue
+                line = "#" * levels + line + (f" {title_attrs}" if title_attrs else "")
+            else:
+                line = "#" * levels + line
+        out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def page_src(url: str) -> str:
@@ -310,6 +339,8 @@ class Renderer:
         """The Markdown of any generated page, by its file under docs/."""
         if src in LIST_PAGES:
             return self.list_page(src)
+        if src.startswith("handouts/"):
+            return self.handout(src[len("handouts/") : -len(".md")])
         folder, _, name = src.partition("/")
         kind = next(k for k, info in KINDS.items() if info.per_item and info.page == folder)
         return self.index_page(kind) if name == "index.md" else self.item_page(name[: -len(".md")])
@@ -317,6 +348,7 @@ class Renderer:
     def generated_pages(self) -> list[str]:
         """Every Markdown file the data produces, relative to docs/."""
         pages = [src for src in LIST_PAGES if src != "differences.md" or self.hb.overlay]
+        pages += self.handout_pages()
         for kind, info in KINDS.items():
             if info.per_item:
                 pages.append(f"{info.page}/index.md")
@@ -325,6 +357,23 @@ class Renderer:
         for kind, info in KINDS.items():
             pages.extend(self.moved_pages(kind))
         return pages
+
+    def handout(self, item_id: str) -> str:
+        item = self.hb[item_id]
+        return self._render(f"handout-{item.kind}.md.j2", f"handouts/{item.id}.md", item=item, d=item.data)
+
+    def handout_pages(self) -> list[str]:
+        return [f"handouts/{i.id}.md" for kind in ("dilemma", "training") for i in self.hb.kind(kind)]
+
+    def print_item(self, item_id: str) -> str:
+        """An item's page for the print page: headings two levels down, anchors made unique."""
+        item = self.hb[item_id]
+        text = self._render(f"{item.kind}.md.j2", "print.md", item=item, d=item.data)
+        return _demote(_prefix_anchors(text, item.id), 2, f"{{#{item.id} .hb-print-item}}")
+
+    def print_list(self, src: str) -> str:
+        text = self._render(f"{LIST_PAGES[src]}.md.j2", "print.md")
+        return _demote(_prefix_anchors(text, "p-" + src[:-3]), 1, None, drop_title=True)
 
     def moved_entries(self, kind: str) -> list[dict]:
         """List-page entries (FAQ, terms...) renamed or retired since a published edition: their anchors live on."""
@@ -336,4 +385,7 @@ class Renderer:
 
     def diff(self, old: object, new: object) -> str:
         """A word-level diff of two field values, as HTML with <del> and <ins>."""
-        return word_diff(_as_text(old), _as_text(new))
+        def words(text: str) -> str:  # show [[refs]] as the words a reader sees
+            return REF.sub(lambda m: m.group(3) or (self.hb.find(m.group(1).strip()).title if m.group(1).strip() in self.hb.items or m.group(1).strip() in self.hb.retired else m.group(1)), text)
+
+        return word_diff(words(_as_text(old)), words(_as_text(new)))

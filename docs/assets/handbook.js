@@ -1,12 +1,14 @@
 // Copy an item's permanent link. Works with mouse, touch and keyboard (it is a real button).
 (function () {
   function setUp(root) {
+    root.querySelectorAll("a.hb-permalink").forEach(function (link) {
+      link.textContent = link.href; // show the full address, wherever the site is hosted
+    });
     root.querySelectorAll(".hb-cite").forEach(function (box) {
       var link = box.querySelector("a.hb-permalink");
       var button = box.querySelector("button.hb-copy");
       if (!link || !button || button.dataset.ready) return;
       button.dataset.ready = "1";
-      link.textContent = link.href; // show the full address, wherever the site is hosted
       var status = document.createElement("span");
       status.className = "hb-copy-status";
       status.setAttribute("role", "status");
