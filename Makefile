@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check build bench lock clean
+.PHONY: serve test check build pdf bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ check: $(STAMP)  ## validate data/ only
 
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build
+
+pdf: $(STAMP)  ## the whole handbook, each module and each handout as PDF, into pdf/ (needs Chromium)
+	$(BIN)/handbook pdf --out pdf
 
 bench: $(STAMP)  ## build-time and memory benchmark (not a test)
 	$(BIN)/python bench/build.py

@@ -67,6 +67,18 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from . import pdf
+
+    try:
+        handbook = load_handbook(args.root)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    return pdf.main(Path(args.root), out, handbook)
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
@@ -84,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new item's id, lowercase-kebab, e.g. 'borrowing-a-car'")
     new.set_defaults(func=cmd_new)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
+    pdf_cmd = sub.add_parser("pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)")
+    pdf_cmd.add_argument("--out", default="pdf", help="folder for the PDF files (default: pdf/)")
+    pdf_cmd.set_defaults(func=cmd_pdf)
     rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
     rel.add_argument("version", help="the new edition, X.Y")
     rel.set_defaults(func=cmd_release)

@@ -188,7 +188,7 @@ def source_label(source: Item) -> str:
         who = families[0] if len(families) == 1 else (f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al.")
     else:
         who = d.get("short") or d.get("organization") or d.get("title")
-    return f"{who} {d.get('year', '')}".strip()
+    return f"{who} {d.get('year', 'n.d.')}"
 
 
 class Renderer:
@@ -287,7 +287,7 @@ class Renderer:
             parts.append(escape_md(join_names(authors)))
         elif d.get("organization"):
             parts.append(escape_md(d["organization"]))
-        parts.append(f"({d.get('date') or d['year']})")
+        parts.append(f"({d.get('date') or d.get('year', 'n.d.')})")
         head = " ".join(parts) + "."
         title = f"*{escape_md(d['title'])}*."
         tail = []
