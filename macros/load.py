@@ -113,7 +113,7 @@ def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[
     """Apply the organization's folder to the base records; return (records, profile parse, problems)."""
     problems: list[Problem] = []
     for path in sorted(org.iterdir()):
-        known = path.name in ("profile.yml", "retire.yml") or (path.is_dir() and path.name in ("add", "change"))
+        known = path.name in ("profile.yml", "retire.yml") or (path.is_dir() and path.name in ("add", "change", "docs"))
         if path.suffix in (".yml", ".yaml") and not known or path.is_dir() and not known:
             problems.append(Problem(_rel(path, root), 0, "", f"not a known overlay file; {_rel(org, root)}/ holds: {OVERLAY_LAYOUT}"))
     if (org / "add").is_dir():

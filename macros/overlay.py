@@ -21,7 +21,7 @@ from .problems import Problem, did_you_mean, field_path
 from .validate import Record, check_shape
 from .yamlio import Merged, Parsed
 
-OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml"
+OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own)"
 PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|\b555[-. ]?01\d\d\b", re.I)
 
 

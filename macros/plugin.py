@@ -69,6 +69,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         renderer = state.renderer
+        self.org_pages = {}
+        overlay = state.handbook.overlay
+        root = Path(config.config_file_path or ".").resolve().parent
+        if overlay is not None and (root / overlay.folder / "docs").is_dir():
+            # The organization's own pages replace base pages of the same name, or add new ones.
+            org_docs = root / overlay.folder / "docs"
+            for path in sorted(org_docs.rglob("*")):
+                if path.is_file():
+                    src = path.relative_to(org_docs).as_posix()
+                    old = files.get_file_from_path(src)
+                    if old is not None:
+                        files.remove(old)
+                    files.append(File(src, str(org_docs), config.site_dir, config.use_directory_urls))
+                    self.org_pages[src] = f"{overlay.folder}/docs/{src}"
         for src in renderer.generated_pages():
             if files.get_file_from_path(src) is None:
                 printable = src in PRINT_PAGES or src.startswith("handouts/")
@@ -101,13 +115,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        """Hand-written pages use the same checked [[id]] links as the data."""
+        """Hand-written pages use the same checked [[id]] links as the data; every page says how to cite it."""
+        src = page.file.src_uri
+        renderer = state.renderer
         if page.file.generated_by:
-            return markdown
-        text, errors = state.renderer.prose_outside_code(markdown, page.file.src_uri)
+            return markdown + renderer.page_cite(src) if src in CITED_LIST_PAGES else markdown
+        text, errors = renderer.prose_outside_code(markdown, src)
         if errors:
-            raise PluginError("\n" + "\n".join(f"docs/{page.file.src_uri}: {e}" for e in errors))
-        return text
+            where = self.org_pages.get(src, f"docs/{src}")
+            raise PluginError("\n" + "\n".join(f"{where}: {e}" for e in errors))
+        return text + renderer.page_cite(src, _first_heading(text))
 
     def _expand_nav(self, nav: list) -> list:
         """Put every item of a kind under the nav entry of that kind's index page."""
@@ -145,6 +162,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return srcs + tail
         chunks = [srcs[i : i + GROUP_SIZE] for i in range(0, len(srcs), GROUP_SIZE)]
         return [{f"{i * GROUP_SIZE + 1}–{i * GROUP_SIZE + len(c)}": c} for i, c in enumerate(chunks)] + tail
+
+
+CITED_LIST_PAGES = ("faq.md", "glossary.md", "sources.md", "history.md", "decision-model.md", "changes.md", "raise-a-concern.md", "differences.md")
+
+
+def _first_heading(markdown: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
 
 
 def _footer(handbook) -> str:

@@ -77,6 +77,11 @@ LIST_PAGES = {
     "changes.md": "changes",
     "print.md": "print",
 }
+LIST_TITLES = {
+    "faq.md": "Frequently asked questions", "glossary.md": "Glossary", "sources.md": "Sources",
+    "history.md": "History and context", "decision-model.md": "Peer ethical decision-making model",
+    "changes.md": "What changed", "raise-a-concern.md": "Raise a concern", "differences.md": "How our code differs",
+}
 #: Pages for printing: kept out of the navigation and out of search.
 PRINT_PAGES = ("print.md",)
 
@@ -266,6 +271,20 @@ class Renderer:
         parts = CODE.split(text)
         out = [part if i % 2 else convert(part) for i, part in enumerate(parts)]
         return "".join(out), errors
+
+    def page_cite(self, src: str, title: str = "") -> str:
+        """How to cite a page that is not a single item: title, edition, date, address."""
+        title = title or LIST_TITLES.get(src, src)
+        url = page_url(src)
+        profile = self.hb.profile
+        shown = f"{self.site_url}{url}" if self.site_url else f"/{url}"
+        href = relative_url(url, url)
+        return (
+            f'\n\n<aside class="hb-cite" aria-label="How to cite this page" markdown>\n'
+            f'**How to cite:** {escape_md(str(profile["handbook_title"]))}, edition {profile["edition"]} '
+            f'({str(profile.get("effective_date", ""))[:4]}). "{escape_md(title)}". '
+            f'<a class="hb-permalink" href="{href}">{shown}</a>\n</aside>\n'
+        )
 
     def crisis_box(self) -> str:
         c = self.hb.profile["crisis"]

@@ -52,3 +52,5 @@ def test_fork_merges_new_base_edition_and_builds(tmp_path, monkeypatch):
     differences = (site / "differences/index.html").read_text(encoding="utf-8")
     assert "<del>thank-you can be fine; money never is.</del>" in differences  # diffed against the new base
     assert "Hillside Code of Ethics" in (site / "index.html").read_text(encoding="utf-8")
+    about = (site / "about/index.html").read_text(encoding="utf-8")
+    assert "About Hillside" in about and "../principles/kindness/" in about  # the fork's own page replaces the base's

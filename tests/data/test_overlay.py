@@ -117,7 +117,7 @@ def test_review_date_passed_is_a_warning(with_org):
 
 def test_unknown_file_in_the_overlay(with_org):
     (with_org / "org/notes.yml").write_text("x: 1\n", encoding="utf-8")
-    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml"]
+    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own)"]
 
 
 def test_added_item_with_a_base_id_is_a_duplicate(with_org):

@@ -1,0 +1,28 @@
+"""The worked example: a fictional organization's overlay builds, and the site shows its own code."""
+
+from __future__ import annotations
+
+import os
+
+from tests.build.conftest import mkdocs_build
+from tests.conftest import ROOT
+
+
+def test_example_organization_builds(tmp_path, monkeypatch):
+    """HANDBOOK_ORG=examples/riverside builds strictly, with the organization's title, footer, concern page and differences."""
+    monkeypatch.setenv("HANDBOOK_ORG", "examples/riverside")
+    site = tmp_path / "site"
+    run = mkdocs_build(ROOT, site)
+    assert run.returncode == 0, run.stderr[-3000:]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Riverside Peer Network" in home
+    assert "Adapted from the Peer Support Ethics Handbook, edition 1.0" in home
+    assert (site / "assets" / "logo.svg").exists() and (site / "assets" / "profile.css").exists()
+    concern = (site / "raise-a-concern" / "index.html").read_text(encoding="utf-8")
+    assert "riverside-peers.example" in concern
+    differences = (site / "differences" / "index.html").read_text(encoding="utf-8")
+    for words in ("community-accountability", "a-list-sent-to-the-wrong-chat", "<del>", "<ins>", "recovery-coach"):
+        assert words in differences, words
+    retired = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'id="recovery-coach"' in retired and "(retired)" in retired
+    assert os.environ["HANDBOOK_ORG"] == "examples/riverside"
