@@ -85,9 +85,8 @@ def _records(parsed: Parsed, schema_name: str, stem: str) -> tuple[list[Record],
 
 
 def _read_files(files, root: Path, origin: str, unreadable: set[str]):
-    """Parse and shape-check files; return (records, profile parse or None, problems)."""
+    """Parse and shape-check files; return (records, the parses of profile/changelog by name, problems)."""
     records: list[Record] = []
-    profile = None
     problems: list[Problem] = []
     singles: dict[str, Parsed] = {}
     for path, schema_name in files:

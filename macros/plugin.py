@@ -7,7 +7,6 @@ there, and a broken data file stops the build before anything is written.
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
 import yaml

@@ -17,6 +17,7 @@ class _Page(HTMLParser):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.resources: list[str] = []  # what the browser loads: scripts, styles, images, fonts
         self.refresh: str | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -28,6 +29,8 @@ class _Page(HTMLParser):
         for attr in ("href", "src"):
             if tag in ("a", "link", "script", "img") and a.get(attr):
                 self.links.append(a[attr])
+                if tag != "a":
+                    self.resources.append(a[attr])
         if tag == "meta" and a.get("http-equiv") == "refresh":
             self.refresh = a["content"].split("url=", 1)[1]
 
@@ -126,6 +129,7 @@ def test_no_third_party_requests_in_html(site):
     for page in site.rglob("*.html"):
         info = parse(page)
         text = page.read_text(encoding="utf-8")
+        offenders += [f"{page.relative_to(site)}: {r}" for r in info.resources if urlsplit(r).scheme or r.startswith("//")]
         offenders += [f"{page.relative_to(site)}: {w}" for w in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "unpkg.com", "cdn.jsdelivr") if w in text]
     assert offenders == []
 

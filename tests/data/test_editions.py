@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 
-import pytest
 
 from macros.cli import main
 from macros.editions import broken_promises, item_editions, read_lock, unlisted_changes
