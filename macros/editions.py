@@ -15,26 +15,19 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from .model import Handbook, Item
+from .model import Handbook, Item, thaw
 
 LOCK_FILE = "content.lock.json"
 VERSION = re.compile(r"^(\d+)\.(\d+)$")
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "items"):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
 
 
 def item_hash(item: Item) -> str:
-    text = json.dumps(_plain(item.data), sort_keys=True, ensure_ascii=False)
+    text = json.dumps(thaw(item.data), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

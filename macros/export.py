@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from .kinds import KINDS
-from .model import Handbook
+from .model import Handbook, thaw
 
 EXPORT_VERSION = 1
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "items"):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
 
 
 def export(handbook: Handbook, site_url: str = "") -> dict:
@@ -34,7 +27,7 @@ def export(handbook: Handbook, site_url: str = "") -> dict:
                 "permalink": f"{base}p/{item.id}/",
                 "edition": profile.get("edition"),
                 "cited_by": list(handbook.cited_by.get(item.id, ())),
-                "fields": _plain(item.data),
+                "fields": thaw(item.data),
             })
     return {
         "export_version": EXPORT_VERSION,

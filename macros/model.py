@@ -18,6 +18,15 @@ def freeze(value: Any) -> Any:
     return value
 
 
+def thaw(value: Any) -> Any:
+    """Plain dicts and lists again, e.g. for JSON."""
+    if hasattr(value, "items"):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Item:
     """One principle, boundary topic, case study, module, FAQ entry, term, source, event or step."""

@@ -13,12 +13,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import schemas
 from .kinds import KINDS
 from .problems import Problem, did_you_mean, field_path
-from .validate import Record, check_shape
+from .validate import Record, check_shape, walk
 from .yamlio import Merged, Parsed
 
 OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own)"
@@ -147,8 +146,8 @@ def check_profile(profile: dict, located: list[tuple[Parsed, dict]], today: date
     problems: list[Problem] = []
     today = today or datetime.date.today()
     for parsed, data in located:
-        for path, value in _strings(data):
-            if PLACEHOLDER.search(value):
+        for path, value in walk(data):
+            if isinstance(value, str) and PLACEHOLDER.search(value):
                 problems.append(Problem(*parsed.where(path), field_path(path), f"still holds a placeholder ('{PLACEHOLDER.search(value).group(0)}'): fill in your organization's own {field_path(path)}"))
         if "logo" in data and isinstance(data["logo"], str):
             if not (parsed.path.parent / data["logo"]).is_file():
@@ -165,15 +164,6 @@ def check_profile(profile: dict, located: list[tuple[Parsed, dict]], today: date
     return problems
 
 
-def _strings(data: Any, path: tuple = ()):
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, path + (i,))
-    elif isinstance(data, str):
-        yield path, data
 
 
 def contrast(a: str, b: str) -> float:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_handbook
+from macros.model import thaw
 from macros.validate import refs_in, walk
 from tests.conftest import ROOT
 
@@ -32,15 +33,9 @@ def grade(text: str) -> float:
 
 
 def prose(item) -> list[str]:
-    return [v for _, v in walk(_thaw(item.data)) if isinstance(v, str)]
+    return [v for _, v in walk(thaw(item.data)) if isinstance(v, str)]
 
 
-def _thaw(value):
-    if hasattr(value, "items"):
-        return {k: _thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return [_thaw(v) for v in value]
-    return value
 
 
 def test_enough_of_each_kind():
@@ -124,7 +119,7 @@ def test_person_first_words():
     """No labels such as 'addict' or 'non-compliant', except inside quotation marks that question them."""
     found = []
     for item in handbook().items.values():
-        texts = [v for path, v in walk(_thaw(item.data)) if isinstance(v, str) and "aliases" not in path and v not in handbook().items]
+        texts = [v for path, v in walk(thaw(item.data)) if isinstance(v, str) and "aliases" not in path and v not in handbook().items]
         for text in texts:
             unquoted = re.sub(r'"[^"]*"|“[^”]*”|\[\[[^\]]*\]\]', "", text)
             match = UNKIND.search(unquoted)
