@@ -61,7 +61,8 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     import jinja2
 
     from macros.load import load_handbook
-    from macros.plugin import HandbookPlugin, _redirect
+    from macros.export import dumps, export, export_schema
+    from macros.plugin import HandbookPlugin, _front_matter, _redirect
     from macros import state
     from macros.render import Renderer
 
@@ -73,18 +74,27 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     for src in renderer.generated_pages():
         out = where / "docs" / src
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(renderer.page(src), encoding="utf-8")
+        out.write_text(_front_matter(src) + renderer.page(src), encoding="utf-8")
     for item in handbook.items.values():
         out = where / "docs" / "p" / item.id / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(_redirect(item.id, item.url, item.title), encoding="utf-8")
+        out.write_text(_redirect(f"p/{item.id}/", item.url, item.title), encoding="utf-8")
+        for sub in handbook.sub_ids.get(item.id, ()):
+            out = where / "docs" / "p" / item.id / sub / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(_redirect(f"p/{item.id}/{sub}/", f"{item.url}#{sub}", item.title), encoding="utf-8")
     for page in (where / "docs" / p.relative_to(data_project / "docs") for p in (data_project / "docs").rglob("*.md")):
-        text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), page.name)
+        src = page.relative_to(where / "docs").as_posix()
+        text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), src)
         text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile)
+        text += renderer.page_cite(src, next((ln[2:] for ln in text.splitlines() if ln.startswith("# ")), ""))
         page.write_text(text, encoding="utf-8")
     config = yaml.safe_load((data_project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = ["search"]
-    config["nav"] = HandbookPlugin()._expand_nav(config["nav"])
+    config["nav"] = HandbookPlugin().site_nav(config["nav"])
+    config["not_in_nav"] = "/handouts/\n/print.md\n"
+    for name in ("handbook.json", "handbook.schema.json"):
+        (where / "docs" / name).write_text(dumps(export(handbook) if name == "handbook.json" else export_schema()), encoding="utf-8")
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 

@@ -53,12 +53,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.theme["logo"] = self.logo[0]
         if profile.get("colors"):
             config.extra_css.append("assets/profile.css")
-        nav = self._expand_nav(config.nav or [])
-        extra = [{"Raise a concern": "raise-a-concern.md"}]
-        if handbook.overlay is not None:
-            extra.insert(0, {"How our code differs": "differences.md"})
-        config.nav = nav[:-1] + extra + nav[-1:] if nav else extra
+        config.nav = self.site_nav(config.nav or [])
         return config
+
+    def site_nav(self, nav: list) -> list:
+        """The nav of mkdocs.yml with every item filled in, and the pages the profile adds."""
+        nav = self._expand_nav(nav)
+        extra = [{"Raise a concern": "raise-a-concern.md"}]
+        if state.handbook.overlay is not None:
+            extra.insert(0, {"How our code differs": "differences.md"})
+        return nav[:-1] + extra + nav[-1:] if nav else extra
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when a data file changes, not only docs/."""
@@ -205,13 +209,16 @@ def _index_kind(value) -> str | None:
 
 def _page_source(src: str) -> str:
     """A generated page: front matter, then one macro call that renders it."""
+    return _front_matter(src) + "{{ handbook_page(" + repr(src) + ") }}\n"
+
+
+def _front_matter(src: str) -> str:
     meta: dict = {}
     if src == "decision-model-worksheet.md" or src in PRINT_PAGES or src.startswith("handouts/"):
         meta["hide"] = ["navigation", "toc"]
     if src in PRINT_PAGES or src.startswith("handouts/"):
         meta["search"] = {"exclude": True}  # the same words are on the item pages
-    head = f"---\n{yaml.safe_dump(meta)}---\n" if meta else ""
-    return head + "{{ handbook_page(" + repr(src) + ") }}\n"
+    return f"---\n{yaml.safe_dump(meta)}---\n" if meta else ""
 
 
 def _redirect(from_url: str, target_url: str, title: str) -> str:
