@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check build pdf bench lock clean
+.PHONY: serve test check build pdf offline bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ build: $(STAMP)  ## build the site into site/
 
 pdf: $(STAMP)  ## the whole handbook, each module and each handout as PDF, into pdf/ (needs Chromium)
 	$(BIN)/handbook pdf --out pdf
+
+offline: $(STAMP)  ## the offline copy, handbook-offline.zip: opens from file:// with navigation and search
+	$(BIN)/handbook offline --replace --out handbook-offline.zip
 
 bench: $(STAMP)  ## build-time and memory benchmark (not a test)
 	$(BIN)/python bench/build.py

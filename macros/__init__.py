@@ -9,6 +9,10 @@ from __future__ import annotations
 
 def define_env(env) -> None:
     from . import state
+    from .render import page_url, relative_url
+
+    def renderer_relative(src: str, target: str) -> str:
+        return relative_url(page_url(src), target + "/").rstrip("/")
 
     if state.renderer is None:
         raise RuntimeError("the 'handbook' plugin must come before 'macros' in mkdocs.yml plugins")
@@ -24,6 +28,17 @@ def define_env(env) -> None:
     def link(item_id: str, words: str | None = None) -> str:
         """A checked link to an item, from the page being rendered."""
         return renderer.link(item_id, env.page.file.src_uri, None, words)
+
+    @env.macro
+    def offline_download() -> str:
+        """A link to the offline copy when this build makes one, else how to make it."""
+        import os
+
+        plugin = env.conf.plugins.get("handbook")
+        if plugin and (plugin.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1") and not plugin.config.offline_build:
+            href = renderer_relative(env.page.file.src_uri, "handbook-offline.zip")
+            return f'<a href="{href}" download>Download the handbook for offline use</a> (a zip file: unzip it and open index.html).'
+        return "An offline copy can be built with `make offline` (a zip file: unzip it and open index.html)."
 
     @env.macro
     def crisis() -> str:

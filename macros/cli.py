@@ -79,6 +79,21 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return pdf.main(Path(args.root), out, handbook)
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .plugin import build_offline_zip
+
+    out = Path(args.out)
+    if out.exists() and not args.replace:
+        print(f"{out}: already exists; nothing was written (add --replace to write over it)", file=sys.stderr)
+        return 1
+    problem = build_offline_zip(Path(args.root).resolve(), out)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB): unzip it and open index.html")
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
@@ -99,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf_cmd = sub.add_parser("pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)")
     pdf_cmd.add_argument("--out", default="pdf", help="folder for the PDF files (default: pdf/)")
     pdf_cmd.set_defaults(func=cmd_pdf)
+    off = sub.add_parser("offline", help="build the offline copy of the site as a zip file")
+    off.add_argument("--out", default="handbook-offline.zip")
+    off.add_argument("--replace", action="store_true", help="write over an existing zip file")
+    off.set_defaults(func=cmd_offline)
     rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
     rel.add_argument("version", help="the new edition, X.Y")
     rel.set_defaults(func=cmd_release)

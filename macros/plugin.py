@@ -7,6 +7,11 @@ there, and a broken data file stops the build before anything is written.
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -30,6 +35,8 @@ GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar st
 class HandbookConfig(Config):
     data_dir = config_options.Type(str, default="data")
     org_dir = config_options.Type(str, default="org")  # the organization's overlay; $HANDBOOK_ORG overrides it
+    offline_build = config_options.Type(bool, default=False)  # set by mkdocs-offline.yml
+    offline_zip = config_options.Type(bool, default=False)  # also build the offline copy; $HANDBOOK_OFFLINE_ZIP=1 sets it
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -55,6 +62,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.extra_css.append("assets/profile.css")
         config.nav = self.site_nav(config.nav or [])
         return config
+
+    def on_post_build(self, config) -> None:
+        """With offline_zip, build the offline copy too and publish it as handbook-offline.zip."""
+        if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        zip_path = Path(config.site_dir) / OFFLINE_ZIP
+        problem = build_offline_zip(root, zip_path)
+        if problem:
+            raise PluginError(problem)
 
     def site_nav(self, nav: list) -> list:
         """The nav of mkdocs.yml with every item filled in, and the pages the profile adds."""
@@ -196,6 +213,26 @@ def _colors_css(colors) -> str:
     if colors.get("accent"):
         lines.append(f'[data-md-color-scheme="default"][data-md-color-accent="custom"] {{ --md-accent-fg-color: {colors["accent"]}; }}')
     return "\n".join(lines) + "\n"
+
+
+OFFLINE_ZIP = "handbook-offline.zip"
+
+
+def build_offline_zip(root: Path, zip_path: Path) -> str | None:
+    """Build mkdocs-offline.yml into a temporary folder and zip it; return a problem or None."""
+    env = {k: v for k, v in os.environ.items() if k != "HANDBOOK_OFFLINE_ZIP"}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "peer-support-ethics-handbook"
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs-offline.yml"),
+                              "--site-dir", str(site)], cwd=root, env=env, capture_output=True, text=True)
+        if run.returncode:
+            return "the offline copy did not build:\n" + run.stderr[-3000:]
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    archive.write(path, path.relative_to(site.parent).as_posix())
+    return None
 
 
 def _index_kind(value) -> str | None:
