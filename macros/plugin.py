@@ -60,11 +60,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.theme["logo"] = self.logo[0]
         if profile.get("colors"):
             config.extra_css.append("assets/profile.css")
+        if not self.config.offline_build:  # Pagefind needs a web server; the offline copy keeps Material's search
+            config.extra["pagefind"] = True
+            config.extra_javascript.append("assets/search.js")
         config.nav = self.site_nav(config.nav or [])
         return config
 
+    def on_post_page(self, output: str, page, config) -> str:
+        """Mark what Pagefind indexes: the content of reading pages, not print pages or handouts."""
+        src = page.file.src_uri
+        if self.config.offline_build or src in UNINDEXED or src.startswith("handouts/"):
+            return output
+        return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+
     def on_post_build(self, config) -> None:
-        """With offline_zip, build the offline copy too and publish it as handbook-offline.zip."""
+        """Index the site with Pagefind; with offline_zip, also build the offline copy."""
+        if not self.config.offline_build:
+            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"], capture_output=True, text=True)
+            if run.returncode:
+                raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
             return
         root = Path(config.config_file_path or ".").resolve().parent
@@ -216,6 +230,7 @@ def _colors_css(colors) -> str:
 
 
 OFFLINE_ZIP = "handbook-offline.zip"
+UNINDEXED = ("print.md", "decision-model-worksheet.md", "404.md")
 
 
 def build_offline_zip(root: Path, zip_path: Path) -> str | None:

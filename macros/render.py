@@ -280,7 +280,7 @@ class Renderer:
         shown = f"{self.site_url}{url}" if self.site_url else f"/{url}"
         href = relative_url(url, url)
         return (
-            f'\n\n<aside class="hb-cite" aria-label="How to cite this page" markdown>\n'
+            f'\n\n<aside class="hb-cite" aria-label="How to cite this page" data-pagefind-ignore markdown>\n'
             f'**How to cite:** {escape_md(str(profile["handbook_title"]))}, edition {profile["edition"]} '
             f'({str(profile.get("effective_date", ""))[:4]}). "{escape_md(title)}". '
             f'<a class="hb-permalink" href="{href}">{shown}</a>\n</aside>\n'

@@ -156,3 +156,16 @@ def test_export_follows_its_schema(site):
     assert {i["id"] for i in data["items"]} == set(handbook.items)
     gifts = next(i for i in data["items"] if i["id"] == "gifts")
     assert gifts["permalink"].endswith("/p/gifts/") and gifts["edition"] == handbook.profile["edition"]
+
+
+def test_pagefind_indexes_reading_pages_only(site):
+    """Pagefind's index is built; reading pages are marked for it, print pages and handouts are not."""
+    assert (site / "pagefind" / "pagefind.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
+    marked = 'data-pagefind-body'
+    assert marked in (site / "principles" / "confidentiality" / "index.html").read_text(encoding="utf-8")
+    assert marked not in (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert marked not in next((site / "handouts").rglob("index.html")).read_text(encoding="utf-8")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    handbook = load_handbook(ROOT)
+    assert pages >= sum(1 for i in handbook.items.values() if i.info.per_item)
