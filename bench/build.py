@@ -6,7 +6,8 @@ and builds it twice, each in a fresh process:
 
 - data: the real pipeline (handbook plugin + macros, rendering from YAML);
 - baseline: the very same pages, pre-rendered to Markdown files, built by
-  MkDocs and Material with neither plugin.
+  MkDocs and Material with neither plugin, then indexed by Pagefind as the
+  data build's own plugin does.
 
 It prints wall time and peak memory (max RSS of the build process) for each,
 and the ratio data/baseline. Usage: python bench/build.py [--scales 1 10 100] [--repeat 3]
@@ -33,6 +34,9 @@ from mkdocs.config import load_config
 start = time.perf_counter()
 cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(cfg)
+if len(sys.argv) > 3:  # the baseline indexes its pages with Pagefind too, as the data build does
+    import subprocess
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", sys.argv[2], "--quiet"], check=True)
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -86,7 +90,8 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     for page in (where / "docs" / p.relative_to(data_project / "docs") for p in (data_project / "docs").rglob("*.md")):
         src = page.relative_to(where / "docs").as_posix()
         text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), src)
-        text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile)
+        text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile,
+                                            offline_download=lambda: "An offline copy can be built with `make offline`.")
         text += renderer.page_cite(src, next((ln[2:] for ln in text.splitlines() if ln.startswith("# ")), ""))
         page.write_text(text, encoding="utf-8")
     config = yaml.safe_load((data_project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -98,12 +103,12 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
-def build(project: Path, repeat: int) -> dict:
+def build(project: Path, repeat: int, index_after: bool = False) -> dict:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as site:
-            out = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), site],
+            out = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), site, *(["pagefind"] if index_after else [])],
                                  cwd=project, capture_output=True, text=True, env=env)
             if out.returncode:
                 raise SystemExit(f"build of {project} failed:\n{out.stderr[-3000:]}")
@@ -126,7 +131,7 @@ def main() -> None:
             make_baseline_project(data_project, plain_project)
             repeat = 1 if scale >= 100 else args.repeat
             data = build(data_project, repeat)
-            plain = build(plain_project, repeat)
+            plain = build(plain_project, repeat, index_after=True)
             ratio = data["seconds"] / plain["seconds"]
             print(f"{scale:>4}x {pages:>10} {data['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>10.2f} "
                   f"{data['max_rss_mb']:>8.0f} {plain['max_rss_mb']:>8.0f}", flush=True)
