@@ -54,7 +54,7 @@
       return pagefind.search(query);
     }).then(function (found) {
       if (mine !== latest) return null;
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+      return Promise.all(found.results.slice(0, 6).map(function (r) { return r.data(); })).then(function (data) {
         if (mine !== latest) return;
         var n = found.results.length;
         meta.textContent = n === 0 ? "No matching documents" : n === 1 ? "1 matching document" : n + " matching documents";
