@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from macros.load import load_handbook
@@ -15,7 +17,10 @@ pytestmark = pytest.mark.browser
 def pdfs(served_site, chromium_path, tmp_path_factory):
     handbook = load_handbook(ROOT)
     out = tmp_path_factory.mktemp("pdf")
-    write_pdfs(served_site.url(""), targets(handbook), out, chromium_path)
+    # write_pdfs starts its own Playwright; the suite's Playwright (sync API) already runs an event loop in
+    # this thread, so print from another thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(write_pdfs, served_site.url(""), targets(handbook), out, chromium_path).result()
     return handbook, out
 
 

@@ -1,0 +1,284 @@
+"""Browser tests: one build of the handbook, served on 127.0.0.1, checked in one headless Chromium.
+
+Session fixtures, all built once:
+
+- ``chromium_path``: the system Chromium. Missing: the suite is skipped, except
+  with ``CI=true``, where that is a failure.
+- ``served_site``: the site built into a temporary folder and served by a
+  threaded ``http.server`` on a free port (``.url(path)``, ``.origin``, ``.pages``).
+- ``browser``: one Playwright Chromium for the whole session.
+- ``browser_context``: ``browser_context(scheme, viewport)`` returns a shared,
+  cached context (``scheme`` is ``"light"`` or ``"dark"``, emulated through
+  ``prefers-color-scheme``, which Material's palette follows).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SCHEMES = {"light": "default", "dark": "slate"}  # our name -> Material's data-md-color-scheme
+TIMEOUT_MS = 20_000
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def _skip_or_fail(reason: str):
+    """No browser here: skip on a workstation, fail on CI (CI=true)."""
+    if _on_ci():
+        pytest.fail(f"{reason} (CI=true: the browser suite must run on CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+def find_chromium() -> str | None:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _skip_or_fail("the playwright package is not installed (pip install --require-hashes -r requirements.lock)")
+    path = find_chromium()
+    if path is None:
+        _skip_or_fail("no Chromium binary: `chromium` is not on PATH and /usr/bin/chromium does not exist "
+                      "(install it with: apt-get install -y chromium)")
+    return path
+
+
+# --- the built site, served locally -----------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):  # the browser dropped a connection: not our problem
+            return
+        super().handle_error(request, client_address)
+
+
+def is_redirect(path: Path) -> bool:
+    """A redirect stub (/p/<id>/, a renamed item's old address): a meta refresh and nothing else to read."""
+    with path.open(encoding="utf-8") as f:
+        return 'http-equiv="refresh"' in f.read(2000)
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path ('' is the home page), without the redirect stubs."""
+    pages = []
+    for path in root.rglob("*.html"):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith("p/") or is_redirect(path):
+            continue
+        pages.append(rel.removesuffix("index.html"))
+    return sorted(pages)
+
+
+@dataclass
+class ServedSite:
+    root: Path
+    origin: str  # http://127.0.0.1:<port>
+    pages: list[str] = field(default_factory=list)
+
+    def url(self, path: str = "") -> str:
+        return f"{self.origin}/{path.lstrip('/')}"
+
+    def path_of(self, url: str) -> str:
+        """'http://127.0.0.1:1234/boundaries/gifts/#x' -> 'boundaries/gifts/'."""
+        rest = url.removeprefix(self.origin).lstrip("/")
+        return rest.split("#", 1)[0].split("?", 1)[0]
+
+
+def build_site(out: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(chromium_path, tmp_path_factory) -> Path:
+    """The handbook built once into a temporary folder (needs Chromium first: no browser, no build)."""
+    out = tmp_path_factory.mktemp("browser-site")
+    run = build_site(out)
+    if run.returncode != 0:
+        pytest.fail(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield ServedSite(root=built_site, origin=f"http://{host}:{port}", pages=site_pages(built_site))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# --- one browser, shared contexts ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+    except Exception as err:
+        playwright.stop()
+        pytest.fail(f"Chromium at {chromium_path} did not start: {err}", pytrace=False)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+def new_context(browser, scheme: str = "light", viewport: dict | None = None, **kwargs):
+    context = browser.new_context(
+        viewport=viewport or DESKTOP, color_scheme=scheme, reduced_motion="reduce", service_workers="block", **kwargs
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """browser_context(scheme, viewport) -> a context shared by every test that asks for the same pair."""
+    cache = {}
+
+    def get(scheme: str = "light", viewport: dict | None = None):
+        viewport = viewport or DESKTOP
+        key = (scheme, viewport["width"], viewport["height"])
+        if key not in cache:
+            cache[key] = new_context(browser, scheme, viewport)
+        return cache[key]
+
+    try:
+        yield get
+    finally:
+        for context in cache.values():
+            context.close()
+
+
+def open_page(context, url: str, scheme: str = "light"):
+    """A new page at url, loaded, with Material's palette applied."""
+    page = context.new_page()
+    goto(page, url, scheme)
+    return page
+
+
+def goto(page, url: str, scheme: str = "light") -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_function(
+        "s => document.body && document.body.getAttribute('data-md-color-scheme') === s", arg=SCHEMES[scheme]
+    )
+
+
+WATCH_RESULTS = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const list = document.querySelector('.md-search-result__list');
+  if (window.__hbWatch) window.__hbWatch.disconnect();
+  window.__hbChanged = 0;
+  window.__hbWatch = new MutationObserver(() => { window.__hbChanged = performance.now(); });
+  const what = {childList: true, subtree: true, characterData: true};
+  for (const node of [meta, list]) window.__hbWatch.observe(node, what);
+}"""
+
+RESULTS_SETTLED = """([typed, quietMs]) => {
+  const text = document.querySelector('.md-search-result__meta').textContent.trim();
+  const ready = text && !/Initializing search|Type to start searching/i.test(text);
+  return ready && window.__hbChanged > typed && performance.now() - window.__hbChanged >= quietMs;
+}"""
+
+RESULT_LINKS = """() => [...document.querySelectorAll(
+  '.md-search-result__list > li.md-search-result__item > a.md-search-result__link')].map(a => a.href)"""
+
+
+def search(page, query: str, quiet_ms: int = 200) -> list[str]:
+    """Type query into the site's search box, as a person does; return the result links (absolute URLs), best first.
+
+    Works with Material's own search and with the Pagefind box (docs/assets/search.js), at any width: on a
+    phone the box opens from the header's search button. The results count once the result list has
+    changed after the last key and then stayed unchanged for quiet_ms (the box waits 120 ms after a key).
+    """
+    box = page.locator("input.md-search__input")
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():  # phone: the box hides behind the header's search button
+        opener.click()
+    else:
+        box.click()
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    page.wait_for_function(
+        "() => !/Initializing search/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=30_000,
+    )
+    box.press("Control+a")
+    box.press("Backspace")  # keys, not fill(): Material searches on keyup
+    page.evaluate(WATCH_RESULTS)
+    box.press_sequentially(query)
+    typed = page.evaluate("() => performance.now()")
+    page.wait_for_function(RESULTS_SETTLED, arg=[typed, quiet_ms], polling=50, timeout=15_000)
+    return page.evaluate(RESULT_LINKS)
+
+
+_summary: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def sweep(browser, served_site):
+    """Every page visited once, with axe results, page facts, sideways scroll and requests (see sweep.py)."""
+    from .sweep import run_sweep
+
+    result = run_sweep(browser, served_site)
+    runs = ", ".join(f"{variant} {len(pages)}" for variant, pages in result.axe.items())
+    slowest = ", ".join(f"/{p} {t:.1f} s" for p, t in sorted(result.seconds.items(), key=lambda x: -x[1])[:3])
+    _summary.append(f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
+                    f"axe runs: {runs}; slowest: {slowest}")
+    return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in _summary:
+        terminalreporter.write_line(line)
