@@ -220,16 +220,23 @@ WATCH_RESULTS = """() => {
   const meta = document.querySelector('.md-search-result__meta');
   const list = document.querySelector('.md-search-result__list');
   if (window.__hbWatch) window.__hbWatch.disconnect();
+  if (!window.__hbTypedListener) {
+    const box = document.querySelector('input.md-search__input');
+    const typed = () => { window.__hbTyped = performance.now(); };
+    for (const type of ['input', 'keyup']) box.addEventListener(type, typed);
+    window.__hbTypedListener = true;
+  }
   window.__hbChanged = 0;
+  window.__hbTyped = performance.now();
   window.__hbWatch = new MutationObserver(() => { window.__hbChanged = performance.now(); });
   const what = {childList: true, subtree: true, characterData: true};
   for (const node of [meta, list]) window.__hbWatch.observe(node, what);
 }"""
 
-RESULTS_SETTLED = """([typed, quietMs]) => {
+RESULTS_SETTLED = """quietMs => {
   const text = document.querySelector('.md-search-result__meta').textContent.trim();
   const ready = text && !/Initializing search|Type to start searching/i.test(text);
-  return ready && window.__hbChanged > typed && performance.now() - window.__hbChanged >= quietMs;
+  return ready && window.__hbChanged > window.__hbTyped && performance.now() - window.__hbChanged >= quietMs;
 }"""
 
 RESULT_LINKS = """() => [...document.querySelectorAll(
@@ -241,7 +248,7 @@ def search(page, query: str, quiet_ms: int = 200) -> list[str]:
 
     Works with Material's own search and with the Pagefind box (docs/assets/search.js), at any width: on a
     phone the box opens from the header's search button. The results count once the result list has
-    changed after the last key and then stayed unchanged for quiet_ms (the box waits 120 ms after a key).
+    changed after the last key (both times taken in the page) and then stayed unchanged for quiet_ms.
     """
     box = page.locator("input.md-search__input")
     opener = page.locator("label.md-header__button[for='__search']")
@@ -258,8 +265,11 @@ def search(page, query: str, quiet_ms: int = 200) -> list[str]:
     box.press("Backspace")  # keys, not fill(): Material searches on keyup
     page.evaluate(WATCH_RESULTS)
     box.press_sequentially(query)
-    typed = page.evaluate("() => performance.now()")
-    page.wait_for_function(RESULTS_SETTLED, arg=[typed, quiet_ms], polling=50, timeout=15_000)
+    try:
+        page.wait_for_function(RESULTS_SETTLED, arg=quiet_ms, polling=50, timeout=15_000)
+    except Exception as err:
+        meta = page.locator(".md-search-result__meta").text_content()
+        raise AssertionError(f"search {query!r}: no settled results after 15 s (the box says {meta!r})") from err
     return page.evaluate(RESULT_LINKS)
 
 

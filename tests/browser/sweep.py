@@ -17,6 +17,11 @@ but the redirect stubs: /p/<id>/ and old addresses of renamed items):
     light 390x844    sorted order) under principles/*/ and dilemmas/*/
     light 360x800    every page: sideways scroll measured (no axe)
 
+One exception: print/ (the whole handbook on one page, for printing) holds
+every item page's content again in the same styles; it gets light 1280x800
+only, without color-contrast and link-in-text-block, which take over a minute
+on its ten thousand nodes (PRINT_OPTIONS; the pages it is made of pass them).
+
 HANDBOOK_AXE_ALL=1 runs all four axe variants on every page (about twice as long).
 
 Why not all four everywhere: measured on the reference machine (2 cores), one
