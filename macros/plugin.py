@@ -76,7 +76,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config) -> None:
         """Index the site with Pagefind; with offline_zip, also build the offline copy."""
         if not self.config.offline_build:
-            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"], capture_output=True, text=True)
+            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet", "--exclude-selectors", ".headerlink"], capture_output=True, text=True)
             if run.returncode:
                 raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
