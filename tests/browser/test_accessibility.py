@@ -56,7 +56,6 @@ def test_axe_finds_no_violations(sweep, variant):
 
 def test_axe_covers_every_page_in_light_dark_and_phone(sweep):
     """Every page is checked in light and dark and at phone width; the print page (see sweep.PRINT_PAGE) once, light."""
-    from .sweep import PRINT_PAGE
 
     pages = set(sweep.pages)
     assert PRINT_PAGE in sweep.axe["light-desktop"]
