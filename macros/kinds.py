@@ -46,17 +46,17 @@ LIST_FILES = {
 
 #: Sub-lists whose entries carry their own permanent anchor id.
 SUB_ITEMS = {
-    "principle": ["examples"],
+    "principle": ["commitments", "examples"],
     "boundary": ["examples"],
     "dilemma": ["questions", "options"],
-    "training": ["agenda", "role_plays", "questions"],
+    "training": ["objectives", "agenda", "role_plays", "questions", "quiz"],
 }
 
 #: Section anchors that pages use; sub-item ids must not take them.
 RESERVED_ANCHORS = frozenset(
     "summary commitments why in-practice examples related sources range questions options analysis "
     "takeaways facilitator-notes scenario cited-by cite frameworks codes-differ principles boundaries "
-    "objectives agenda role-plays handouts permalink".split()
+    "objectives agenda role-plays handouts permalink quiz in-short".split()
 )
 
 ANY = frozenset(KINDS)

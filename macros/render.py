@@ -58,8 +58,10 @@ SETTING_LABELS = {
     "online": "Online and phone",
     "harm-reduction": "Harm-reduction program",
     "justice": "Justice system",
+    "reentry": "Jail, prison and reentry",
     "housing": "Housing",
     "crisis-service": "Crisis service",
+    "youth-and-family": "Youth and family",
 }
 assert set(NAPS_LABELS) == set(NAPS_VALUES) and set(SAMHSA_LABELS) == set(SAMHSA_COMPETENCIES)
 assert set(SETTING_LABELS) == set(SETTINGS)
@@ -242,7 +244,7 @@ class Renderer:
         return f"[{escape_md(words)}]({relative(from_src, item.src, anchor)})"
 
     def sub_title(self, item: Item, sub: str) -> str:
-        for list_name in ("examples", "questions", "options", "agenda", "role_plays"):
+        for list_name in ("commitments", "examples", "questions", "options", "agenda", "role_plays", "objectives", "quiz"):
             for entry in item.get(list_name):
                 if entry.get("id") == sub:
                     return str(entry.get("title") or entry.get("text"))

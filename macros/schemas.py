@@ -55,8 +55,18 @@ SETTINGS = [
     "online",
     "harm-reduction",
     "justice",
+    "reentry",
     "housing",
     "crisis-service",
+    "youth-and-family",
+]
+
+#: The four performance domains of the IC&RC Peer Recovery credential.
+ICRC_DOMAINS = [
+    "advocacy",
+    "mentoring-and-education",
+    "recovery-and-wellness-support",
+    "ethical-responsibility",
 ]
 
 SOURCE_KINDS = [
@@ -152,9 +162,19 @@ PRINCIPLE = _object(
     {
         "id": _id(),
         "title": _text("Name of the principle.", 80),
-        "order": {"type": "integer", "minimum": 1, "description": "Position in the list of principles."},
+        "order": {"type": "integer", "minimum": 1, "maximum": 99, "description": "The principle's number: its place in the code, cited as 'principle 4'."},
         "summary": _text("One sentence, in plain words, of at most 30 words.", 300),
-        "commitments": _list(_text("Something a peer supporter commits to.", 400), "What this principle commits you to.", 1),
+        "commitments": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this commitment; its number (such as 4.2) follows from its place."),
+                    "text": _text("Something a peer supporter commits to, in the first person.", 400),
+                },
+                ["id", "text"],
+            ),
+            "What this principle commits you to, in order: commitment 2 of principle 4 is cited as 4.2.",
+            1,
+        ),
         "why": _prose("Why it matters."),
         "in_practice": _object(
             {
@@ -177,7 +197,7 @@ PRINCIPLE = _object(
         "sources": _sources(1),
         "aliases": _aliases(),
     },
-    ["id", "title", "summary", "commitments", "why", "in_practice", "examples", "sources"],
+    ["id", "title", "order", "summary", "commitments", "why", "in_practice", "examples", "sources"],
     "A principle of the code of ethics.",
 )
 
@@ -211,7 +231,12 @@ DILEMMA = _object(
         "id": _id(),
         "title": _text("A short title.", 100),
         "summary": _text("One sentence: the dilemma in brief.", 300),
+        "in_short": _text("Two or three plain sentences at the top of the page: the situation and the takeaway.", 600),
         "setting": {"enum": SETTINGS, "description": "Where the story happens."},
+        "cast": {
+            **_list(_text("A first name used in the story.", 40), "Every first name in the story; no name is used in two case studies."),
+            "uniqueItems": True,
+        },
         "fictional": {"const": True, "description": "Case studies are invented; this must be true."},
         "scenario": _prose("The fictional story."),
         "principles": _refs("Ids of the principles in tension; at least two.", 2),
@@ -289,6 +314,11 @@ GLOSSARY = _object(
                     "id": _id(),
                     "term": _text("The term.", 80),
                     "definition": _prose("A plain definition."),
+                    "link_words": {
+                        **_list(_text("A word or phrase as it appears in running text.", 80),
+                                "Words that link to this term the first time they appear on a page, e.g. 'dual relationship'. Case matters for short ones such as 'CPS'."),
+                        "uniqueItems": True,
+                    },
                     "related": _refs("Ids of related items."),
                     "sources": _sources(),
                     "aliases": _aliases(),
@@ -390,7 +420,19 @@ TRAINING = _object(
         "summary": _text("One or two plain sentences.", 400),
         "audience": _text("Who the module is for.", 300),
         "duration_minutes": {"type": "integer", "minimum": 15, "maximum": 960, "description": "Total length; the agenda must add up to it."},
-        "objectives": _list(_text("What participants will be able to do.", 300), "Learning objectives.", 1),
+        "objectives": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this objective."),
+                    "text": _text("What participants will be able to do, starting with a verb.", 300),
+                    "samhsa": _list({"enum": SAMHSA_COMPETENCIES}, "SAMHSA Core Competencies categories this objective serves."),
+                    "icrc": _list({"enum": ICRC_DOMAINS}, "IC&RC Peer Recovery performance domains this objective serves."),
+                },
+                ["id", "text"],
+            ),
+            "Learning objectives.",
+            1,
+        ),
         "agenda": _list(
             _object(
                 {
@@ -419,6 +461,7 @@ TRAINING = _object(
                         "Roles.",
                         2,
                     ),
+                    "observe": _list(_text("Something the observer watches for.", 300), "What an observer watches for; printed on the observer's sheet."),
                     "debrief": _prose("How to debrief."),
                 },
                 ["id", "title", "dilemma", "roles", "debrief"],
@@ -426,6 +469,32 @@ TRAINING = _object(
             "Role-play scripts built on dilemmas.",
         ),
         "questions": _list(_question(), "Discussion questions.", 1),
+        "quiz": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this knowledge-check question."),
+                    "type": {"enum": ["recall", "scenario"], "description": "recall: a fact from the handbook; scenario: apply it to a short situation."},
+                    "text": _text("The question; for a scenario question, the situation first.", 1200),
+                    "options": _list(
+                        _object(
+                            {
+                                "id": _id("Anchor of this option inside the question, e.g. 'a'."),
+                                "text": _text("The answer option.", 400),
+                                "correct": {"type": "boolean", "description": "true for a correct answer; a question has at least one."},
+                                "feedback": _text("What a person who picks this option reads: why it is right or not.", 800),
+                            },
+                            ["id", "text", "correct", "feedback"],
+                        ),
+                        "Answer options; at least two, at least one correct.",
+                        2,
+                    ),
+                    "tests": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$",
+                              "description": "The handbook item (and optional anchor) this question tests, e.g. 'confidentiality#explain-limits'."},
+                },
+                ["id", "type", "text", "options", "tests"],
+            ),
+            "Knowledge-check questions for a pre- and post-test and the web self-check.",
+        ),
         "facilitator_notes": _prose("Notes for the facilitator."),
         "handouts": _refs("Ids of the dilemmas and items to print as handouts."),
         "sources": _sources(),

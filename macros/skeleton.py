@@ -48,8 +48,9 @@ id: {item_id}                 # permanent: equals the file name, never reused
 title: TODO title             # a short name, e.g. "Honesty and transparency"
 order: 99                     # position in the list of principles
 summary: TODO one plain sentence of at most 30 words.
-commitments:                  # what a peer supporter commits to, one per line
-  - TODO I will ...
+commitments:                  # what a peer supporter commits to; each id is a permanent anchor
+  - id: {item_id}-commitment
+    text: TODO I will ...
 why: |                        # why it matters, in a few short paragraphs
   TODO
 in_practice:                  # what it looks like on an ordinary day
@@ -136,8 +137,9 @@ order: 99                     # position in the list of modules
 summary: TODO one or two plain sentences.
 audience: TODO who it is for  # e.g. new peer specialists, supervisors
 duration_minutes: 60          # total length in minutes
-objectives:                   # what participants will be able to do
-  - TODO
+objectives:                   # what participants will be able to do; each id is a permanent anchor
+  - id: {item_id}-objective
+    text: TODO
 agenda:                       # timed activities, in order; items are handbook ids they use
   - id: {item_id}-welcome
     title: TODO

@@ -140,7 +140,7 @@ def test_broken_data_stops_the_build_cleanly(tmp_path):
     apply_broken(project, "unknown-reference")
     run = mkdocs_build(project, project / "site")
     assert run.returncode == 1
-    assert "data/principles/respect.yml:17: related[0]: unknown id 'honsety' (did you mean 'honesty'?)\n1 problem found in data/; nothing was built." in run.stderr
+    assert "data/principles/respect.yml:18: related[0]: unknown id 'honsety' (did you mean 'honesty'?)\n1 problem found in data/; nothing was built." in run.stderr
     assert "Traceback" not in run.stderr
     assert not (project / "site").exists()
 

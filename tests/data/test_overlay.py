@@ -83,10 +83,10 @@ def test_two_files_change_the_same_field(with_org):
 def test_retiring_an_item_still_cited_names_the_citing_item(with_org):
     edit(with_org / "org/retire.yml", "id: boundary-defined", "id: the-gift")
     assert problems_of(with_org) == [
-        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:16, agenda[1].activity): change that item in change/ too, or do not retire this one",
-        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:17, agenda[1].items[0]): change that item in change/ too, or do not retire this one",
-        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:21, role_plays[0].dilemma): change that item in change/ too, or do not retire this one",
-        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:30, handouts[0]): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:18, agenda[1].activity): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:19, agenda[1].items[0]): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:23, role_plays[0].dilemma): change that item in change/ too, or do not retire this one",
+        "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:32, handouts[0]): change that item in change/ too, or do not retire this one",
     ]
 
 
