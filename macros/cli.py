@@ -10,20 +10,39 @@ from pathlib import Path
 from . import editions, schemas
 from .kinds import FOLDERS, KINDS
 from .load import load_handbook
-from .problems import HandbookError
+from .problems import HandbookError, report
 from .skeleton import skeleton
 
-KIND_ORDER = ["principle", "boundary", "dilemma", "training", "faq", "term", "source", "event", "step"]
+KIND_ORDER = [k for k in KINDS if k != "model"]
+
+
+def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = True):
+    """Everything the build would check: the data and overlay, then the site's own pages and nav.
+
+    Returns (handbook or None, problems, where they were found).
+    """
+    from .config import read_config
+    from .site import build_site, public_address
+    from .sitecheck import check_site
+    from .urls import Urls
+
+    try:
+        handbook = load_handbook(root, use_cache=use_cache)
+    except HandbookError as err:
+        return None, err.problems, err.folder
+    config = read_config(root, config_file)
+    address = public_address(handbook, config.site_url)
+    site = build_site(handbook, Urls(address, config.use_directory_urls), config.nav)
+    return handbook, list(handbook.warnings) + check_site(site, config), "the site's pages"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    try:
-        handbook = load_handbook(args.root)
-    except HandbookError as err:
-        print(err.report(), file=sys.stderr)
+    handbook, problems, where = check_all(Path(args.root))
+    errors = [p for p in problems if not p.warning]
+    if problems:
+        print(report(sorted(problems), where), file=sys.stderr)
+    if errors or handbook is None:
         return 1
-    for warning in handbook.warnings:
-        print(warning, file=sys.stderr)
     counts = handbook.counts()
     parts = [f"{counts.get(k, 0)} {KINDS[k].plural if counts.get(k, 0) != 1 else KINDS[k].label}" for k in KIND_ORDER]
     print("ok: " + ", ".join(parts))
@@ -68,7 +87,7 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from . import pdf
+    from .builders import pdf
 
     try:
         handbook = load_handbook(args.root)
@@ -80,7 +99,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from .plugin import build_offline_zip
+    from .builders.offline import build_offline_zip
 
     out = Path(args.out)
     if out.exists() and not args.replace:
@@ -92,6 +111,22 @@ def cmd_offline(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {out} ({out.stat().st_size // 1024} KB): unzip it and open index.html")
     return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .builders import neutral
+
+    return neutral.main(Path(args.root), Path(args.out), args.replace)
+
+
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site_dir
+
+    report = check_site_dir(Path(args.folder), args.site_url or "", not args.file_urls)
+    for line in report.broken:
+        print(line, file=sys.stderr)
+    print(f"{report.pages} pages, {report.links} links: " + ("all resolve" if report.ok else f"{len(report.broken)} broken"))
+    return 0 if report.ok else 1
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -118,6 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     off.add_argument("--out", default="handbook-offline.zip")
     off.add_argument("--replace", action="store_true", help="write over an existing zip file")
     off.set_defaults(func=cmd_offline)
+    ren = sub.add_parser("render", help="write the whole site as plain Markdown and a minimal mkdocs.yml, for any generator")
+    ren.add_argument("--out", required=True, help="an empty folder for the tree")
+    ren.add_argument("--replace", action="store_true", help="replace a tree that `handbook render` wrote before")
+    ren.set_defaults(func=cmd_render)
+    lc = sub.add_parser("linkcheck", help="check every link and anchor of a built site")
+    lc.add_argument("folder", help="the built site, e.g. site/")
+    lc.add_argument("--site-url", help="the public address it was built for (absolute links under it count as internal)")
+    lc.add_argument("--file-urls", action="store_true", help="the site was built without directory URLs (the offline copy)")
+    lc.set_defaults(func=cmd_linkcheck)
     rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
     rel.add_argument("version", help="the new edition, X.Y")
     rel.set_defaults(func=cmd_release)

@@ -1,10 +1,12 @@
-"""Editions with no silent edits: a content hash per item, and a changelog kept as data.
+"""Editions with no silent edits: a content hash per item, a changelog kept as data, ids that never vanish.
 
 content.lock.json records, for the last released edition, a hash of every
-item's fields and the anchors each item publishes. An item whose hash
+item's fields, the address and anchors each item publishes, and every id
+that was renamed or retired in any edition (with its address and anchors),
+so that their redirects last across every later edition. An item whose hash
 differs from the lock must be listed under `unreleased` in
 data/changelog.yml; `handbook release X.Y` files those entries under a new
-edition and writes a new lock.
+edition and writes the new lock.
 """
 
 from __future__ import annotations
@@ -15,15 +17,56 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any, Mapping
 
+import jsonschema
 import yaml
 
-from .model import Handbook, Item, thaw
+from .model import Handbook, Item, Moved, thaw
+from .problems import Problem
 
 LOCK_FILE = "content.lock.json"
+LOCK_FORMAT = 2
 VERSION = re.compile(r"^(\d+)\.(\d+)$")
 
-
+_ENTRY = {
+    "type": "object",
+    "required": ["hash", "kind", "title", "url"],
+    "properties": {
+        "hash": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+        "kind": {"type": "string"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "anchors": {"type": "array", "items": {"type": "string"}},
+        "number": {"type": "integer"},
+    },
+}
+_MOVED = {
+    "type": "object",
+    "required": ["change", "edition", "kind", "title", "url"],
+    "properties": {
+        "change": {"enum": ["renamed", "retired"]},
+        "to": {"type": "string"},
+        "edition": {"type": "string"},
+        "kind": {"type": "string"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "anchors": {"type": "array", "items": {"type": "string"}},
+        "note": {"type": "string"},
+        "see": {"type": "array", "items": {"type": "string"}},
+    },
+}
+LOCK_SCHEMA = {
+    "type": "object",
+    "required": ["edition", "items"],
+    "properties": {
+        "format": {"const": LOCK_FORMAT},
+        "edition": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"},
+        "items": {"type": "object", "additionalProperties": _ENTRY},
+        "moved": {"type": "object", "additionalProperties": _MOVED},
+    },
+}
+REPAIR = "restore it with `git checkout content.lock.json` (it is written by `handbook release`, never by hand)"
 
 
 def item_hash(item: Item) -> str:
@@ -31,23 +74,122 @@ def item_hash(item: Item) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def lock_of(handbook: Handbook, edition: str) -> dict:
-    """The lock, and the registry of what this edition publishes: every item's hash, title, URL and anchors."""
+def read_lock(root: Path | str) -> tuple[dict | None, list[Problem]]:
+    """The lock file, or None when there is none; a damaged one is a problem, never a crash."""
+    path = Path(root) / LOCK_FILE
+    if not path.exists():
+        return None, []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(LOCK_FILE, 0, "", f"file is not UTF-8 text: {REPAIR}")]
+    try:
+        lock = json.loads(text)
+    except json.JSONDecodeError as err:
+        return None, [Problem(LOCK_FILE, err.lineno, "", f"not valid JSON: {err.msg}; {REPAIR}")]
+    problems = []
+    for error in jsonschema.Draft202012Validator(LOCK_SCHEMA).iter_errors(lock):
+        path_ = list(error.absolute_path)
+        where = ".".join(str(p) for p in path_) or "(top)"
+        line = _line_of(text, path_)
+        problems.append(Problem(LOCK_FILE, line, where, f"{_lock_message(error)}; {REPAIR}"))
+    return (None if problems else lock), problems
+
+
+def _lock_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        return f"'{error.validator_value[-1]}' is missing" if len(error.validator_value) == 1 else "a required entry is missing"
+    if error.validator == "type":
+        return f"should be {error.validator_value}"
+    return error.message.split("\n")[0][:120]
+
+
+def _line_of(text: str, path: list) -> int:
+    """The line of the deepest key of path that can be found in the JSON text."""
+    at, line = 0, 1
+    for key in path:
+        if isinstance(key, int):
+            continue
+        found = text.find(f'"{key}"', at)
+        if found < 0:
+            break
+        at = found
+        line = text.count("\n", 0, found) + 1
+    return line
+
+
+def lock_of(handbook: Handbook, edition: str, moved: Mapping[str, dict] | None = None) -> dict:
+    """The lock of an edition: every item's hash, title, address and anchors, and every id that moved."""
     items = {}
     for item in sorted(handbook.items.values(), key=lambda i: i.id):
-        entry = {"hash": item_hash(item), "kind": item.kind, "title": item.title, "url": item.url}
+        entry: dict[str, Any] = {"hash": item_hash(item), "kind": item.kind, "title": item.title, "url": item.path}
         if handbook.sub_ids.get(item.id):
-            entry["anchors"] = sorted(handbook.sub_ids[item.id])
+            entry["anchors"] = ordered_anchors(item, handbook.sub_ids[item.id])
+        if item.kind == "principle" and isinstance(item.data.get("order"), int):
+            entry["number"] = item.data["order"]
         items[item.id] = entry
-    return {"edition": edition, "items": items}
+    lock = {"format": LOCK_FORMAT, "edition": edition, "items": items}
+    if moved:
+        lock["moved"] = dict(sorted(moved.items()))
+    return lock
 
 
-def read_lock(root: Path) -> dict | None:
-    path = Path(root) / LOCK_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+def ordered_anchors(item: Item, anchors) -> list[str]:
+    """An item's anchors in the order they appear (commitments keep their numbering), then any others."""
+    from .validate import sub_ids_of
+
+    seen = [sub for _, sub in sub_ids_of(item.kind, item.data)]
+    return [a for a in seen if a in anchors] + sorted(set(anchors) - set(seen))
 
 
-def unlisted_changes(handbook: Handbook, lock: dict) -> list[str]:
+def _changes(changelog: Mapping) -> list[tuple[str, Mapping]]:
+    """(edition, change) for every change, unreleased first ('' as its edition), then newest edition first."""
+    out = [("", c) for c in changelog.get("unreleased") or () if isinstance(c, Mapping)]
+    for edition in changelog.get("editions") or ():
+        if isinstance(edition, Mapping):
+            out += [(str(edition.get("version", "")), c) for c in edition.get("changes") or () if isinstance(c, Mapping)]
+    return out
+
+
+def moves_of(changelog: Mapping, lock: Mapping | None, current: set[str]) -> dict[str, dict]:
+    """Every published id that is gone, with what was published: from the lock's record and the changelog."""
+    moved: dict[str, dict] = {k: dict(v) for k, v in ((lock or {}).get("moved") or {}).items()}
+    published = (lock or {}).get("items") or {}
+    for edition, change in reversed(_changes(changelog)):  # oldest first, so later records win
+        item_id = change.get("id")
+        if change.get("change") not in ("renamed", "retired") or item_id in current or item_id not in published:
+            continue
+        entry = {**published[item_id], "change": change["change"], "edition": edition}
+        entry.pop("hash", None)
+        entry.pop("number", None)
+        if change.get("to"):
+            entry["to"] = change["to"]
+        if change.get("note"):
+            entry["note"] = str(change["note"])
+        if change.get("see"):
+            entry["see"] = list(change["see"])
+        moved[item_id] = entry
+    return {k: v for k, v in moved.items() if k not in current}
+
+
+def resolve_moves(moved: Mapping[str, dict], current: set[str]) -> tuple[Moved, ...]:
+    """Moved records, each rename followed through later renames to an id that exists."""
+    out = []
+    for item_id, entry in sorted(moved.items()):
+        to = entry.get("to")
+        seen = {item_id}
+        while to and to not in current and to in moved and moved[to].get("to") and to not in seen:
+            seen.add(to)
+            to = moved[to]["to"]
+        out.append(Moved(
+            id=item_id, kind=entry["kind"], change=entry["change"], edition=entry.get("edition", ""),
+            title=entry["title"], path=entry["url"], anchors=tuple(entry.get("anchors", ())),
+            to=to if entry["change"] == "renamed" else None, note=entry.get("note", ""), see=tuple(entry.get("see", ())),
+        ))
+    return tuple(out)
+
+
+def unlisted_changes(handbook: Handbook, lock: Mapping) -> list[str]:
     """Items added, changed or removed since the lock that the changelog's `unreleased` does not list."""
     listed = {c["id"] for c in handbook.changelog.get("unreleased", ())}
     listed |= {c["to"] for c in handbook.changelog.get("unreleased", ()) if c.get("to")}
@@ -65,42 +207,24 @@ def unlisted_changes(handbook: Handbook, lock: dict) -> list[str]:
     return found
 
 
-def broken_promises(handbook: Handbook, lock: dict) -> list[str]:
+def broken_promises(handbook: Handbook, lock: Mapping) -> list[str]:
     """Published ids and anchors of the locked edition that no longer resolve and have no redirect."""
-    moves = {}
-    for edition in [{"changes": handbook.changelog.get("unreleased", ())}, *handbook.changelog.get("editions", ())]:
-        for change in edition.get("changes", ()):
-            if change["change"] in ("renamed", "retired"):
-                moves[change["id"]] = change
+    moved = {m.id for m in handbook.moved}
     found = []
     for item_id, entry in lock["items"].items():
         if item_id in handbook.retired:
             continue  # an organization retired it: its page still says so
         if item_id not in handbook.items:
-            if item_id not in moves:
+            if item_id not in moved:
                 found.append(f"{item_id}: published in edition {lock['edition']} but gone; record it in data/changelog.yml as renamed (with `to:`) or retired")
             continue
-        missing = sorted(set(entry.get("anchors", ())) - set(handbook.sub_ids.get(item_id, ())))
+        missing = [a for a in entry.get("anchors", ()) if a not in handbook.sub_ids.get(item_id, ())]
         if missing:
             found.append(f"{item_id}: anchors {', '.join(missing)} were published in edition {lock['edition']}; keep those ids")
     return found
 
 
-def moved_items(handbook: Handbook, lock: dict | None) -> list[dict]:
-    """Base items renamed or retired since a locked edition, with what the lock knew of them."""
-    if not lock:
-        return []
-    out = []
-    for edition in [{"changes": handbook.changelog.get("unreleased", ())}, *handbook.changelog.get("editions", ())]:
-        for change in edition.get("changes", ()):
-            old = lock["items"].get(change["id"])
-            if change["change"] in ("renamed", "retired") and old and change["id"] not in handbook.items:
-                out.append({**old, "id": change["id"], "change": change["change"], "to": change.get("to"),
-                            "note": change.get("note", ""), "see": list(change.get("see", ()))})
-    return out
-
-
-def item_editions(changelog: dict) -> dict[str, tuple[str, str | None]]:
+def item_editions(changelog: Mapping) -> dict[str, tuple[str, str | None]]:
     """id -> (edition it was added in, edition it last changed in); unlisted items date from the first edition."""
     editions = list(reversed(changelog.get("editions", [])))  # oldest first
     first = editions[0]["version"] if editions else ""
@@ -117,7 +241,7 @@ def item_editions(changelog: dict) -> dict[str, tuple[str, str | None]]:
 
 
 def release(root: Path, version: str, handbook: Handbook, today: datetime.date | None = None) -> list[str]:
-    """File unreleased changes under a new edition, write the new lock, set the profile's edition.
+    """File unreleased changes under a new edition, write the new lock, set the profile's edition and date.
 
     Returns what it did, line by line. Raises ValueError when the version is not newer.
     """
@@ -129,7 +253,7 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
     latest = data["editions"][0]["version"]
     if not VERSION.match(version) or _key(version) <= _key(latest):
         raise ValueError(f"'{version}' must be X.Y and newer than the latest edition, {latest}")
-    lock = read_lock(root) or {"edition": "", "items": {}}
+    lock = thaw(handbook.lock) if handbook.lock else {"edition": "", "items": {}}
     changes = [dict(c) for c in data.get("unreleased") or []]
     for line in unlisted_changes(handbook, lock):
         item_id, _, what = line.partition(": ")
@@ -140,16 +264,19 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
         entry["changes"] = changes
     data["unreleased"] = []
     data["editions"].insert(0, entry)
+    moved = moves_of(data, lock, set(handbook.items))
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     _write(changelog_path, _leading_comments(text) + body)
-    _write(root / LOCK_FILE, json.dumps(lock_of(handbook, version), indent=1, sort_keys=False) + "\n")
+    _write(root / LOCK_FILE, json.dumps(lock_of(handbook, version, moved), indent=1, ensure_ascii=False) + "\n")
     profile_path = root / "data" / "profile.yml"
     profile = profile_path.read_text(encoding="utf-8")
-    _write(profile_path, re.sub(r'(?m)^edition:.*$', f'edition: "{version}"', profile, count=1))
+    profile = re.sub(r'(?m)^edition:.*$', f'edition: "{version}"', profile, count=1)
+    profile = re.sub(r'(?m)^effective_date:.*$', f'effective_date: "{today.isoformat()}"', profile, count=1)
+    _write(profile_path, profile)
     return [
         f"data/changelog.yml: edition {version} ({today.isoformat()}) with {len(changes)} change(s); fill in every TODO",
-        f"{LOCK_FILE}: {len(handbook.items)} items locked at edition {version}",
-        f"data/profile.yml: edition set to {version}",
+        f"{LOCK_FILE}: {len(handbook.items)} items locked at edition {version}; {len(moved)} renamed or retired id(s) kept",
+        f"data/profile.yml: edition set to {version}, in effect from {today.isoformat()}",
     ]
 
 

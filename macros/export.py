@@ -12,9 +12,8 @@ EXPORT_VERSION = 1
 
 
 
-def export(handbook: Handbook, site_url: str = "") -> dict:
-    """Every item with its fields, page URL, permanent URL and edition."""
-    base = site_url.rstrip("/") + "/" if site_url else "/"
+def export(handbook: Handbook, urls) -> dict:
+    """Every item with its fields, public page address, permanent address and edition."""
     profile = handbook.profile
     items = []
     for kind in KINDS:
@@ -23,8 +22,8 @@ def export(handbook: Handbook, site_url: str = "") -> dict:
                 "id": item.id,
                 "kind": kind,
                 "title": item.title,
-                "url": base + item.url,
-                "permalink": f"{base}p/{item.id}/",
+                "url": urls.public(item.path),
+                "permalink": urls.permalink(item.id),
                 "edition": profile.get("edition"),
                 "cited_by": list(handbook.cited_by.get(item.id, ())),
                 "fields": thaw(item.data),

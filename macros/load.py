@@ -1,29 +1,30 @@
-"""Load the handbook: the one function that reads data/.
+"""Load the handbook: the one function that reads data/, the overlay, the lock and the hand-written pages.
 
-Its three callers are the site build (macros.plugin), the `handbook` command
-(macros.cli) and the tests. It returns a validated, immutable Handbook or
-raises HandbookError with every problem found.
+Its callers are the site build, the `handbook` command, the tests and the
+benchmarks. It returns a validated, immutable Handbook or raises
+HandbookError with every problem found.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from pathlib import Path
 from types import MappingProxyType
 
-from . import schemas
-from .kinds import FOLDERS, LIST_FILES, REF_FIELDS, SUB_ITEMS
-from .model import Handbook, Item, freeze
+from . import cache as parse_cache
+from .docs import read_docs, check_doc
+from .editions import item_editions, moves_of, read_lock, resolve_moves
+from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
+from .model import Doc, Handbook, Item, Overlay, Retired, freeze
 from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
-from .editions import item_editions
+from .pagemacros import MACRO_NAMES
 from .problems import HandbookError, Problem, did_you_mean, field_path
-from .validate import Record, check_records, check_shape, refs_in, select, walk
-from .yamlio import Parsed, read
+from .rules import check_rules
+from .validate import Names, Record, check_prose, check_refs, check_shape, check_sub_ids, refs_in, select, walk
+from .yamlio import Parsed
 
-SCHEMAS = schemas.all_schemas()
-ADDABLE = ("faq", "glossary", "sources", "timeline")  # list files an overlay may add entries to
-SINGLE_FILES = ("profile", "changelog")  # one-off files of the base handbook
+ADDABLE = tuple(k.list_file for k in KINDS.values() if not k.per_item and k.addable)  # list files an overlay may add to
+REQUIRED_SINGLE = ("profile", "changelog")
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -37,6 +38,8 @@ def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple
     """(file, schema name) for every data file, and problems with the folder layout."""
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
+    singles = SINGLE_FILES if required else ()
+    lists = LIST_FILES if required else ADDABLE
     for path in sorted(data.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -48,12 +51,12 @@ def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple
             continue
         elif len(rel.parts) == 2 and rel.parts[0] in FOLDERS:
             found.append((path, FOLDERS[rel.parts[0]]))
-        elif len(rel.parts) == 1 and (path.stem in LIST_FILES or path.stem in SINGLE_FILES) and (required or path.stem in ADDABLE):
+        elif len(rel.parts) == 1 and (path.stem in lists or path.stem in singles):
             found.append((path, path.stem))
         else:
-            known = ", ".join([f"{f}/<id>.yml" for f in FOLDERS] + [f"{s}.yml" for s in [*LIST_FILES, *SINGLE_FILES]])
-            problems.append(Problem(shown, 0, "", f"not a known data file; data/ holds: {known}"))
-    for stem in [*LIST_FILES, *SINGLE_FILES] if required else []:
+            known = ", ".join([f"{f}/<id>.yml" for f in FOLDERS] + [f"{s}.yml" for s in [*lists, *singles]])
+            problems.append(Problem(shown, 0, "", f"not a known data file; {_rel(data, root)}/ holds: {known}"))
+    for stem in [*LIST_FILES, *REQUIRED_SINGLE] if required else []:
         if not (data / f"{stem}.yml").exists():
             problems.append(Problem(_rel(data / f"{stem}.yml", root), 0, "", "required file is missing"))
     return found, problems
@@ -62,17 +65,20 @@ def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple
 def _records(parsed: Parsed, schema_name: str, stem: str) -> tuple[list[Record], list[Problem]]:
     data = parsed.data
     if schema_name in LIST_FILES:
-        kind, key = LIST_FILES[schema_name]
-        records = [
-            Record(kind, entry["id"], entry, parsed, (key, i))
-            for i, entry in enumerate(data.get(key) or [])
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
-        ]
-        if schema_name == "decision-model":
-            top = {k: v for k, v in data.items() if k != "steps"}
-            records.append(Record("model", "decision-model", top, parsed))
+        records = []
+        for kind in LIST_FILES[schema_name]:
+            key = KINDS[kind].list_key
+            if key == "":  # the decision model itself
+                records.append(Record(kind, "decision-model", {k: v for k, v in data.items() if k != "steps"}, parsed))
+                continue
+            entries = data.get(key)
+            records += [
+                Record(kind, entry["id"], entry, parsed, (key, i))
+                for i, entry in enumerate(entries if isinstance(entries, list) else [])
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+            ]
         return records, []
-    if schema_name == "profile":
+    if schema_name in SINGLE_FILES:
         return [], []
     item_id = data.get("id")
     if not isinstance(item_id, str):
@@ -84,20 +90,18 @@ def _records(parsed: Parsed, schema_name: str, stem: str) -> tuple[list[Record],
     return [rec], problems
 
 
-def _read_files(files, root: Path, origin: str, unreadable: set[str]):
-    """Parse and shape-check files; return (records, the parses of profile/changelog by name, problems)."""
+def _read_files(files, root: Path, origin: str, unreadable: set[str], cache) -> tuple[list[Record], dict[str, Parsed], list[Problem]]:
+    """Parse and shape-check files; return (records, the parses of one-off files by name, problems)."""
     records: list[Record] = []
     problems: list[Problem] = []
     singles: dict[str, Parsed] = {}
     for path, schema_name in files:
-        parsed, file_problems = read(path, _rel(path, root))
+        parsed, file_problems = cache.read(path, _rel(path, root), schema_name)
         problems += file_problems
         if parsed is None:
-            unreadable.add(LIST_FILES[schema_name][0] if schema_name in LIST_FILES else path.stem)
-            if schema_name == "decision-model":
-                unreadable.add("decision-model")
+            unreadable.update(LIST_FILES.get(schema_name, (path.stem,)))
+            unreadable.add(path.stem)
             continue
-        problems += check_shape(parsed, SCHEMAS[schema_name])
         if schema_name in SINGLE_FILES:
             singles[schema_name] = parsed
         recs, rec_problems = _records(parsed, schema_name, path.stem)
@@ -108,17 +112,17 @@ def _read_files(files, root: Path, origin: str, unreadable: set[str]):
     return records, singles, problems
 
 
-def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes):
+def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes, names: Names, cache):
     """Apply the organization's folder to the base records; return (records, profile parse, problems)."""
     problems: list[Problem] = []
     for path in sorted(org.iterdir()):
-        known = path.name in ("profile.yml", "retire.yml") or (path.is_dir() and path.name in ("add", "change", "docs"))
-        if path.suffix in (".yml", ".yaml") and not known or path.is_dir() and not known:
+        known = path.name in ("profile.yml", "retire.yml", "changelog.yml") or (path.is_dir() and path.name in ("add", "change", "docs"))
+        if (path.suffix in (".yml", ".yaml") or path.is_dir()) and not known:
             problems.append(Problem(_rel(path, root), 0, "", f"not a known overlay file; {_rel(org, root)}/ holds: {OVERLAY_LAYOUT}"))
     if (org / "add").is_dir():
         files, found = _discover(org / "add", root, required=False)
         problems += found
-        added, _, found = _read_files(files, root, "added", unreadable)
+        added, _, found = _read_files(files, root, "added", unreadable, cache)
         problems += found
         records = records + added
         changes.added = [r.id for r in added]
@@ -128,42 +132,50 @@ def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[
             if path.suffix != ".yml":
                 problems.append(Problem(_rel(path, root), 0, "", "change files end in .yml"))
                 continue
-            parsed, found = read(path, _rel(path, root))
+            parsed, found = cache.read(path, _rel(path, root), None)
             problems += found
             if parsed is not None:
                 change_files.append(parsed)
-    problems += apply_changes(records, change_files, changes)
+    problems += apply_changes(records, change_files, changes, names)
     retire = None
     if (org / "retire.yml").exists():
-        retire, found = read(org / "retire.yml", _rel(org / "retire.yml", root))
+        retire, found = cache.read(org / "retire.yml", _rel(org / "retire.yml", root), "retire")
         problems += found
-    records, found = apply_retirements(records, retire, changes)
+    records, found = apply_retirements(records, retire, changes, names)
     problems += found
     profile = None
     if (org / "profile.yml").exists():
-        profile, found = read(org / "profile.yml", _rel(org / "profile.yml", root))
+        profile, found = cache.read(org / "profile.yml", _rel(org / "profile.yml", root), None)
         problems += found
         if profile is not None:
-            problems += check_shape(profile, {**SCHEMAS["profile"], "required": []})
+            problems += check_shape(profile, "profile", part="partial")
     return records, profile, problems
 
 
 def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str | None = "org",
-                  today: datetime.date | None = None) -> Handbook:
+                  today: datetime.date | None = None, use_cache: bool = False) -> Handbook:
     """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
 
-    org_dir=None reads the base alone, whatever $HANDBOOK_ORG says.
+    org_dir=None reads the base alone, whatever $HANDBOOK_ORG says. use_cache keeps parsed files in
+    .cache/ under root, keyed by their content, so that a second check reads only what changed.
     """
     root = Path(root).resolve()
     data = root / data_dir
     if not data.is_dir():
         raise HandbookError([Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/")
+    cache = parse_cache.open_cache(root if use_cache else None)
     files, problems = _discover(data, root)
     unreadable: set[str] = set()  # ids and kinds we could not read: no "unknown id" noise for them
-    records, singles, found = _read_files(files, root, "base", unreadable)
+    records, singles, found = _read_files(files, root, "base", unreadable, cache)
     problems += found
-    base_profile = singles.get("profile")
-    changelog = singles.get("changelog")
+    base_profile, changelog = singles.get("profile"), singles.get("changelog")
+    log = changelog.data if changelog is not None and isinstance(changelog.data, dict) else {}
+    lock, found = read_lock(root)
+    problems += found
+    base_ids = {r.id for r in records}
+    moved = resolve_moves(moves_of(log, lock, base_ids), base_ids)
+    names = _names(records, moved, unreadable)
+
     org, found = find_org(root, org_dir)
     problems += found
     changes = Changes()
@@ -172,27 +184,82 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str |
     if org is not None:
         changes.folder = _rel(org, root)
         where = f"{data_dir}/ and {changes.folder}/"
-        records, org_profile, found = _read_overlay(org, root, records, unreadable, changes)
+        records, org_profile, found = _read_overlay(org, root, records, unreadable, changes, names, cache)
         problems += found
         if org_profile is not None and isinstance(org_profile.data, dict):
             located.append((org_profile, org_profile.data))
+        names = _names(records, moved, unreadable)
     profile = {k: v for _, data_ in located for k, v in data_.items()}
     if located:
-        problems += check_profile(profile, located, today)
-    steps = [r.id for r in records if r.kind == "step"]
-    problems += check_records(records, steps, unreadable, changes.retired)
+        problems += check_profile(profile, located, names, today)
+    problems += _check_records(records, names, changes.retired)
     if changelog is not None and isinstance(changelog.data, dict):
-        problems += _check_changelog(changelog, {r.id for r in records} | set(changes.retired))
+        problems += _check_changelog(changelog, base_ids | set(changes.retired), names)
+
+    docs, found = read_docs(root / "docs", "docs", "base")
+    problems += found
+    if org is not None:
+        org_docs, found = read_docs(org / "docs", f"{changes.folder}/docs", "org", docs)
+        problems += found
+        docs = {**docs, **org_docs}
+    for doc in docs.values():
+        problems += check_doc(doc, names, MACRO_NAMES)
+    cache.save()
+
     errors = [p for p in problems if not p.warning]
     if errors:
         raise HandbookError(problems, where)
-    base = base_profile.data if base_profile is not None else {}
-    handbook = build(records, profile, tuple(p for p in problems if p.warning), changes if org else None, base)
-    log = changelog.data if changelog is not None else {"unreleased": [], "editions": []}
-    return dataclasses.replace(handbook, changelog=freeze(log), editions=MappingProxyType(item_editions(log)))
+    return build(records, profile, tuple(p for p in problems if p.warning), changes if org else None,
+                 base_profile.data if base_profile is not None else {}, log, docs, lock, moved, root)
 
 
-def _check_changelog(parsed: Parsed, ids: set[str]) -> list[Problem]:
+def _names(records: list[Record], moved, unreadable: set[str]) -> Names:
+    from .validate import sub_ids_of
+
+    kinds = {}
+    for r in records:
+        kinds.setdefault(r.id, r.kind)
+    anchors = {r.id: frozenset(s for _, s in sub_ids_of(r.kind, r.data)) for r in records}
+    renamed = {m.id: (m.to, m.edition) for m in moved if m.change == "renamed"}
+    retired = {m.id: m.edition for m in moved if m.change == "retired"}
+    return Names(kinds, anchors, renamed, retired, frozenset(unreadable))
+
+
+def _check_records(records: list[Record], names: Names, retired: dict) -> list[Problem]:
+    """Cross-checks over all records: ids, references, prose and per-kind rules."""
+    problems: list[Problem] = []
+    by_id: dict[str, Record] = {}
+    for rec in records:
+        if rec.id in by_id:
+            file, line = by_id[rec.id].where(("id",))
+            problems.append(rec.problem(("id",), f"duplicate id '{rec.id}': already used at {file}:{line}; ids are unique across the handbook"))
+        else:
+            by_id[rec.id] = rec
+    for rec in by_id.values():
+        problems += check_sub_ids(rec)[1]
+    for rec in records:
+        found = list(check_refs(rec, names)) + list(check_prose(rec, names))
+        problems += [_still_cited(p, rec, retired) for p in found]
+    steps = [r.id for r in records if r.kind == "step"]
+    problems += check_rules(records, steps)
+    return problems
+
+
+def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
+    """An unknown id that the overlay retired: say so where it was retired, naming the citing item."""
+    import re
+
+    match = re.search(r"unknown id '([^']*)'", problem.message)
+    if not match or match.group(1) not in retired:
+        return problem
+    entry = retired[match.group(1)]
+    file, line = entry["where"]
+    return Problem(file, line, entry["field"] + ".id",
+                   f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
+                   f"change that item in change/ too, or do not retire this one")
+
+
+def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Problem]:
     """Changelog entries name real items (renamed and retired ones may be gone)."""
     problems = []
     data = parsed.data
@@ -200,14 +267,13 @@ def _check_changelog(parsed: Parsed, ids: set[str]) -> list[Problem]:
     for e, edition in enumerate(data.get("editions") or []):
         if isinstance(edition, dict):
             places += [(("editions", e, "changes", i), c) for i, c in enumerate(edition.get("changes") or [])]
-    for e, edition in enumerate(data.get("editions") or []):
-        if isinstance(edition, dict) and "TODO" in str(edition.get("summary", "")):
-            problems.append(Problem(*parsed.where(("editions", e, "summary")), f"editions[{e}].summary", "still says TODO: fill it in before publishing", warning=True))
+            if "TODO" in str(edition.get("summary", "")):
+                problems.append(Problem(*parsed.where(("editions", e, "summary")), f"editions[{e}].summary", "still says TODO: fill it in before publishing", warning=True))
     for path, change in places:
         if not isinstance(change, dict):
             continue
         if change.get("change") in ("added", "changed") and change.get("id") not in ids:
-            problems.append(Problem(*parsed.where(path + ("id",)), field_path(path + ("id",)), f"unknown id '{change.get('id')}'{did_you_mean(str(change.get('id')), ids)}"))
+            problems.append(Problem(*parsed.where(path + ("id",)), field_path(path + ("id",)), names.unknown(str(change.get("id")), ids)))
         if any("TODO" in str(v) for v in change.values()):
             problems.append(Problem(*parsed.where(path), field_path(path), "still says TODO: fill it in before publishing", warning=True))
         if change.get("change") == "renamed" and change.get("to") not in ids:
@@ -216,53 +282,65 @@ def _check_changelog(parsed: Parsed, ids: set[str]) -> list[Problem]:
 
 
 def _order_key(item: Item) -> tuple:
-    return (item.data.get("order", 10_000), item.title.lower())
+    order = item.data.get("order", 10_000)
+    return (order if isinstance(order, int) else 10_000, item.title.lower())
 
 
 def build(records: list[Record], profile: dict, warnings: tuple = (), changes: Changes | None = None,
-          base_profile: dict | None = None) -> Handbook:
+          base_profile: dict | None = None, changelog: dict | None = None, docs: dict[str, Doc] | None = None,
+          lock: dict | None = None, moved: tuple = (), root: Path | str = ".") -> Handbook:
     """Freeze validated records into a Handbook with indexes both ways."""
+    from .validate import sub_ids_of
+
     items = {r.id: Item(r.kind, r.id, freeze(r.data), *r.where(), r.origin) for r in records}
     cited: dict[str, list[str]] = {}
 
     def cite(target: str, by: str) -> None:
-        if target in items and target != by and by not in cited.setdefault(target, []):
+        if target != by and by not in cited.setdefault(target, []):
             cited[target].append(by)
 
     for r in records:
-        for pattern, _ in REF_FIELDS.get(r.kind, []):
+        for pattern, _ in KINDS[r.kind].refs:
             for _, target in select(r.data, pattern):
-                cite(target, r.id)
+                if isinstance(target, str):
+                    cite(target, r.id)
         for _, value in walk(r.data):
-            if isinstance(value, str):
-                for target, _, _ in refs_in(value):
+            if isinstance(value, str) and "[[" in value:
+                for target, _, _, _ in refs_in(value):
                     cite(target, r.id)
     by_kind: dict[str, list[Item]] = {}
     for item in items.values():
         by_kind.setdefault(item.kind, []).append(item)
     ordered = {}
     for kind, group in by_kind.items():
-        keep_file_order = kind in ("step", "event", "faq")
-        ordered[kind] = tuple(group if keep_file_order else sorted(group, key=_order_key))
-    sub_ids = {
-        r.id: frozenset(v for _, v in _all_sub_ids(r)) for r in records
-    }
+        ordered[kind] = tuple(group if KINDS[kind].order == "file" else sorted(group, key=_order_key))
+    sub_ids = {r.id: frozenset(s for _, s in sub_ids_of(r.kind, r.data)) for r in records}
+    overlay = None
+    if changes is not None:
+        retired = {
+            rid: Retired(Item(e["record"].kind, rid, freeze(e["record"].data), *e["record"].where(), "retired"),
+                         e["reason"], tuple(e["see"]), *e["where"], e["field"])
+            for rid, e in changes.retired.items()
+        }
+        for rid, e in changes.retired.items():
+            sub_ids[rid] = frozenset(s for _, s in sub_ids_of(e["record"].kind, e["record"].data))
+        overlay = Overlay(changes.folder, tuple(changes.added),
+                          freeze({i: {"fields": c["fields"], "base": c["base"], "file": c["file"]} for i, c in changes.changed.items()}),
+                          MappingProxyType(retired))
+    log = changelog or {"unreleased": [], "editions": []}
     return Handbook(
         items=MappingProxyType(items),
-        by_kind=ordered,
-        cited_by={k: tuple(v) for k, v in cited.items()},
-        sub_ids=sub_ids,
+        by_kind=MappingProxyType(ordered),
+        cited_by=MappingProxyType({k: tuple(v) for k, v in cited.items()}),
+        sub_ids=MappingProxyType(sub_ids),
         profile=freeze(profile),
-        warnings=warnings,
-        base_profile=freeze(base_profile or profile),
-        overlay=changes,
-        retired=MappingProxyType({
-            rid: Item(e["record"].kind, rid, freeze(e["record"].data), *e["record"].where(), "retired")
-            for rid, e in (changes.retired.items() if changes else ())
-        }),
+        base_profile=freeze(base_profile if base_profile is not None else profile),
+        warnings=tuple(warnings),
+        overlay=overlay,
+        changelog=freeze(log),
+        editions=MappingProxyType(item_editions(log)),
+        docs=MappingProxyType(dict(docs or {})),
+        lock=freeze(lock) if lock is not None else None,
+        moved=tuple(moved),
+        root=str(root),
     )
-
-
-def _all_sub_ids(rec: Record):
-    for list_name in SUB_ITEMS.get(rec.kind, []):
-        yield from select(rec.data, (list_name, "*", "id"))

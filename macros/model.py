@@ -1,4 +1,8 @@
-"""The validated handbook: immutable items, with indexes both ways."""
+"""The validated handbook: immutable all the way down, with indexes both ways.
+
+Nothing inside a Handbook can be changed: mappings are read-only proxies,
+lists are tuples, sets are frozensets. Every output is computed from it.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,25 @@ from typing import Any, Mapping
 
 from .kinds import KINDS, Kind
 
+EMPTY: Mapping = MappingProxyType({})
+
 
 def freeze(value: Any) -> Any:
-    """Deep read-only copy: dicts become mapping proxies, lists tuples."""
-    if isinstance(value, dict):
+    """Deep read-only copy: dicts become mapping proxies, lists tuples, sets frozensets."""
+    if isinstance(value, (dict, MappingProxyType)):
         return MappingProxyType({k: freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(freeze(v) for v in value)
     return value
 
 
 def thaw(value: Any) -> Any:
     """Plain dicts and lists again, e.g. for JSON."""
-    if hasattr(value, "items"):
+    if isinstance(value, (dict, MappingProxyType)):
         return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [thaw(v) for v in value]
     return value
 
@@ -36,7 +44,7 @@ class Item:
     data: Mapping[str, Any]
     file: str
     line: int
-    origin: str = "base"  # "base", "added" or "changed" (by an organization's overlay)
+    origin: str = "base"  # "base", "added" or "changed" by an organization's overlay, or "retired"
 
     @property
     def info(self) -> Kind:
@@ -44,28 +52,80 @@ class Item:
 
     @property
     def title(self) -> str:
-        d = self.data
-        return str(d.get("title") or d.get("term") or d.get("question") or self.id)
+        return str(self.data.get(self.info.title_field) or self.data.get("title") or self.id)
 
     @property
     def src(self) -> str:
-        """The Markdown file (relative to docs/) that shows this item."""
+        """The page (Markdown file, relative to docs/) that shows this item."""
         info = self.info
         return f"{info.page}/{self.id}.md" if info.per_item else info.page
 
     @property
     def anchor(self) -> str | None:
+        """The anchor of an entry on a list page; None for an item with a page of its own."""
         return None if self.info.per_item or self.kind == "model" else self.id
 
     @property
-    def url(self) -> str:
-        """Site-relative URL, e.g. 'principles/confidentiality/' or 'faq/#gifts'."""
-        page = self.src[: -len(".md")]
-        page = page[: -len("index")] if page.endswith("index") else page + "/"
-        return page + (f"#{self.anchor}" if self.anchor else "")
+    def path(self) -> str:
+        """Its public address, relative to the site: 'principles/confidentiality/' or 'faq/#gifts'."""
+        from .urls import canonical_path
+
+        return canonical_path(self.src) + (f"#{self.anchor}" if self.anchor else "")
 
     def get(self, key: str, default: Any = ()) -> Any:
         return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A hand-written page: docs/<src>, or the organization's org/docs/<src>."""
+
+    src: str  # 'about.md'
+    file: str  # 'docs/about.md' or 'org/docs/about.md', as shown in messages
+    body: str  # the Markdown after the front matter
+    body_line: int  # line of the file where the body starts
+    meta: Mapping[str, Any] = field(default_factory=dict)  # the front matter
+    origin: str = "base"  # "base", or "org" for the organization's own pages
+    replaces: bool = False  # an organization page that replaces a base page of the same name
+    base_hash: str = ""  # for a replacing page: the hash of the base page it replaced
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A published id that is gone: renamed (its redirect leads to `to`) or retired (its page says why)."""
+
+    id: str
+    kind: str
+    change: str  # "renamed" or "retired"
+    edition: str  # the edition in which it moved ("" while unreleased)
+    title: str
+    path: str  # the address it was published at
+    anchors: tuple[str, ...] = ()
+    to: str | None = None  # for a renamed id: the id it leads to now (chains of renames followed)
+    note: str = ""
+    see: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Retired:
+    """An item an organization retired: its page remains and says why."""
+
+    item: Item
+    reason: str
+    see: tuple[str, ...]
+    file: str
+    line: int
+    field: str
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """What an organization's folder did, for the differences page and the messages."""
+
+    folder: str  # 'org', as shown
+    added: tuple[str, ...] = ()
+    changed: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: EMPTY)  # id -> {"fields": (...), "base": base data, "file": ...}
+    retired: Mapping[str, Retired] = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True)
@@ -76,13 +136,25 @@ class Handbook:
     by_kind: Mapping[str, tuple[Item, ...]]
     cited_by: Mapping[str, tuple[str, ...]]
     sub_ids: Mapping[str, frozenset[str]]
-    profile: Mapping[str, Any] = field(default_factory=dict)
+    profile: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    base_profile: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
     warnings: tuple = ()
-    base_profile: Mapping[str, Any] = field(default_factory=dict)
-    overlay: Any = None  # overlay.Changes when an organization's folder is applied
-    retired: Mapping[str, Item] = field(default_factory=dict)
-    changelog: Mapping[str, Any] = field(default_factory=dict)
-    editions: Mapping[str, tuple] = field(default_factory=dict)  # id -> (added in, last changed in)
+    overlay: Overlay | None = None
+    changelog: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    editions: Mapping[str, tuple] = field(default_factory=lambda: EMPTY)  # id -> (added in, last changed in)
+    docs: Mapping[str, Doc] = field(default_factory=lambda: EMPTY)  # hand-written pages by src
+    lock: Mapping[str, Any] | None = None  # content.lock.json of the last edition
+    moved: tuple[Moved, ...] = ()  # base ids renamed or retired since an earlier edition
+    search_words: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # everyday word -> words of the handbook it means
+    root: str = "."  # the folder it was read from
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    @property
+    def retired(self) -> Mapping[str, Item]:
+        """Items the organization retired, by id (their pages still exist)."""
+        if self.overlay is None:
+            return EMPTY
+        return MappingProxyType({i: r.item for i, r in self.overlay.retired.items()})
 
     def edition_of(self, item_id: str) -> tuple:
         """(edition the item was added in, edition it last changed in, or None)."""
@@ -90,7 +162,10 @@ class Handbook:
 
     def find(self, item_id: str) -> Item:
         """An item that remains, or one the organization retired (its page still exists)."""
-        return self.items.get(item_id) or self.retired[item_id]
+        return self.items.get(item_id) or self.overlay.retired[item_id].item
+
+    def has(self, item_id: str) -> bool:
+        return item_id in self.items or (self.overlay is not None and item_id in self.overlay.retired)
 
     def __getitem__(self, item_id: str) -> Item:
         return self.items[item_id]
@@ -100,8 +175,12 @@ class Handbook:
 
     def citing(self, item_id: str, kind: str | None = None) -> tuple[Item, ...]:
         """Items that refer to item_id, optionally only of one kind."""
-        found = (self.items[i] for i in self.cited_by.get(item_id, ()))
+        found = (self.items[i] for i in self.cited_by.get(item_id, ()) if i in self.items)
         return tuple(i for i in found if kind is None or i.kind == kind)
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.by_kind.items()}
+
+    def renamed_to(self, item_id: str) -> Moved | None:
+        """The rename record of an id that is gone, if it was renamed."""
+        return next((m for m in self.moved if m.id == item_id and m.change == "renamed"), None)

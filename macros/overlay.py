@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
 from .kinds import KINDS
 from .problems import Problem, did_you_mean, field_path
-from .validate import Record, check_shape, walk
+from .validate import Names, Record, check_prose, check_shape, walk
 from .yamlio import Merged, Parsed
 
-OVERLAY_LAYOUT = "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own)"
-PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|\b555[-. ]?01\d\d\b", re.I)
+OVERLAY_LAYOUT = ("profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, "
+                  "docs/ (pages of your own), changelog.yml (your own editions)")
+#: Text that only stands in for an organization's own details: TODO, example domains (RFC 2606, and the
+#: .example top-level domain), and the 555-01xx numbers reserved for fiction.
+PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|[\w-]+\.example\b|\b555[-. ]?01\d\d\b", re.I)
 
 
 def find_org(root: Path, setting: str | None) -> tuple[Path | None, list[Problem]]:
@@ -39,24 +41,6 @@ def find_org(root: Path, setting: str | None) -> tuple[Path | None, list[Problem
     return (folder if folder.is_dir() else None), []
 
 
-def entry_schema(kind: str) -> dict:
-    """The schema of one item of a kind (for list kinds, of one entry)."""
-    for name, (_, schema) in schemas.ITEM_KINDS.items():
-        if name == kind:
-            return schema
-    for _, key, schema in schemas.LIST_FILES.values():
-        entry = schema["properties"][key]["items"]
-        if kind == _list_kind(key):
-            return entry
-    if kind == "model":
-        return {k: v for k, v in schemas.DECISION_MODEL.items() if k != "required"} | {"required": []}
-    raise KeyError(kind)
-
-
-def _list_kind(key: str) -> str:
-    return {"entries": "faq", "terms": "term", "sources": "source", "events": "event", "steps": "step"}[key]
-
-
 @dataclass
 class Changes:
     """What the overlay did, for the site's differences page."""
@@ -67,7 +51,7 @@ class Changes:
     retired: dict[str, dict] = field(default_factory=dict)  # id -> {"record", "reason", "see", "where"}
 
 
-def apply_changes(records: list[Record], change_files: list[Parsed], changes: Changes) -> list[Problem]:
+def apply_changes(records: list[Record], change_files: list[Parsed], changes: Changes, names: Names) -> list[Problem]:
     """Replace fields of base records, in place in records; report unknown ids, fields and conflicts."""
     problems: list[Problem] = []
     index = {r.id: i for i, r in enumerate(records)}
@@ -79,10 +63,10 @@ def apply_changes(records: list[Record], change_files: list[Parsed], changes: Ch
             problems.append(Problem(parsed.file, parsed.line(()), "id", "a change file names the base item it changes: add `id: <id of the item>`"))
             continue
         if target not in index:
-            problems.append(Problem(*parsed.where(("id",)), "id", f"unknown id '{target}'{did_you_mean(target, index)}: a change file can only change an item of the base handbook"))
+            problems.append(Problem(*parsed.where(("id",)), "id", names.unknown(target, index) + ": a change file can only change an item of the base handbook"))
             continue
         rec = records[index[target]]
-        allowed = list(entry_schema(rec.kind)["properties"])
+        allowed = list(KINDS[rec.kind].entry_schema["properties"])
         fields = [k for k in data if k != "id"]
         ok = True
         for name in fields:
@@ -105,18 +89,18 @@ def apply_changes(records: list[Record], change_files: list[Parsed], changes: Ch
                         dict(base_parsed.changes) if base_parsed else {})
         merged.changes.update({name: parsed for name in fields})
         merged.data = {**rec.data, **{name: data[name] for name in fields}}
-        problems += [p for p in check_shape(merged, entry_schema(rec.kind), merged.data) if p.file == parsed.file]
+        problems += [p for p in check_shape(merged, KINDS[rec.kind].schema, merged.data, part=f"entry:{rec.kind}") if p.file == parsed.file]
         entry = changes.changed.setdefault(target, {"fields": [], "base": rec.data, "file": parsed.file})
         entry["fields"] += fields
         records[index[target]] = Record(rec.kind, rec.id, merged.data, merged, (), origin="changed")
     return problems
 
 
-def apply_retirements(records: list[Record], retire: Parsed | None, changes: Changes) -> tuple[list[Record], list[Problem]]:
+def apply_retirements(records: list[Record], retire: Parsed | None, changes: Changes, names: Names) -> tuple[list[Record], list[Problem]]:
     """Take retired items out of records; remember them, with where they were retired."""
     if retire is None:
         return records, []
-    problems = check_shape(retire, schemas.all_schemas()["retire"])
+    problems = check_shape(retire, "retire")
     if problems:
         return records, problems
     ids = {r.id: r for r in records}
@@ -125,7 +109,10 @@ def apply_retirements(records: list[Record], retire: Parsed | None, changes: Cha
         item_id = entry["id"]
         where = retire.where(("retired", i, "id"))
         if item_id not in ids:
-            problems.append(Problem(*where, f"retired[{i}].id", f"unknown id '{item_id}'{did_you_mean(item_id, ids)}"))
+            message = names.unknown(item_id, ids)
+            if names.retired and item_id in names.retired:
+                message = f"'{item_id}' was already retired by the base handbook in {names.retired[item_id] or 'its next edition'}: remove this entry"
+            problems.append(Problem(*where, f"retired[{i}].id", message))
             continue
         if item_id in changes.retired:
             problems.append(Problem(*where, f"retired[{i}].id", f"'{item_id}' is already retired above; keep one entry"))
@@ -141,13 +128,14 @@ def apply_retirements(records: list[Record], retire: Parsed | None, changes: Cha
     return [r for r in records if r.id in keep], problems
 
 
-def check_profile(profile: dict, located: list[tuple[Parsed, dict]], today: datetime.date | None = None) -> list[Problem]:
-    """Placeholders, the logo file, readable colours, and the review date."""
+def check_profile(profile: dict, located: list[tuple[Parsed, dict]], names: Names, today: datetime.date | None = None) -> list[Problem]:
+    """Placeholders, the logo file, readable colours, the review date, and the profile's texts and links."""
     problems: list[Problem] = []
     today = today or datetime.date.today()
     for parsed, data in located:
+        problems += check_prose(Record("profile", "profile", data, parsed), names)
         for path, value in walk(data):
-            if isinstance(value, str) and PLACEHOLDER.search(value):
+            if isinstance(value, str) and PLACEHOLDER.search(value) and profile.get("example") is not True:
                 problems.append(Problem(*parsed.where(path), field_path(path), f"still holds a placeholder ('{PLACEHOLDER.search(value).group(0)}'): fill in your organization's own {field_path(path)}"))
         if "logo" in data and isinstance(data["logo"], str):
             if not (parsed.path.parent / data["logo"]).is_file():

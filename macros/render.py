@@ -1,26 +1,30 @@
 """Render the handbook into Markdown pages, with Jinja templates.
 
-Pure functions of a Handbook: no MkDocs here, so the renderer is tested as
-plain Python and would survive a change of site generator. Every link between
-items is written as a relative link to the target's Markdown file, so that
-MkDocs checks it at build time.
+Pure functions of a Handbook and a URL model: no MkDocs here, so the
+renderer is tested as plain Python and survives a change of site generator.
+Links between pages are written in Markdown as relative links to the
+target's Markdown file, which every generator checks and resolves for its own
+URL style; links in raw HTML and every address printed for people to copy
+come from the URL model (macros/urls.py).
+
+Text from the data is Markdown, never a template: templates insert it, and
+no page made here is rendered by Jinja a second time.
 """
 
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 from functools import cached_property
 
 import jinja2
 
-from .kinds import KINDS
+from .docs import DELIMITERS
+from .kinds import KINDS, kind_of_page
 from .model import Handbook, Item
 from .schemas import NAPS_VALUES, SAMHSA_COMPETENCIES, SETTINGS
-from .validate import REF, check_ref
-
-CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
+from .urls import Urls, canonical_path, permalink_file, relative, src_of_path
+from .validate import REF
 
 NAPS_LABELS = {
     "voluntary": "Peer support is voluntary",
@@ -88,23 +92,6 @@ LIST_TITLES = {
 PRINT_PAGES = ("print.md",)
 
 
-def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
-    """Relative link between two Markdown files, e.g. '../dilemmas/x.md#q1'."""
-    if from_src == to_src and anchor:
-        return f"#{anchor}"
-    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-    return path + (f"#{anchor}" if anchor else "")
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two site URLs ('a/b/' style), for raw HTML."""
-    base = from_url.split("#")[0]
-    target, _, frag = to_url.partition("#")
-    path = posixpath.relpath(target or ".", base or ".")
-    path = "./" if path == "." else path + "/"
-    return path + (f"#{frag}" if frag else "")
-
-
 def _as_text(value: object) -> str:
     if hasattr(value, "items"):
         return "\n".join(f"{k}: {_as_text(v)}" for k, v in value.items())
@@ -159,19 +146,6 @@ def _demote(text: str, levels: int, title_attrs: str | None, drop_title: bool = 
     return "\n".join(out) + "\n"
 
 
-def page_src(url: str) -> str:
-    """The Markdown file behind an item's URL: 'principles/x/' -> 'principles/x.md', 'faq/#a' -> 'faq.md'."""
-    return url.split("#")[0].rstrip("/") + ".md"
-
-
-def page_url(src: str) -> str:
-    """URL of the page built from a Markdown file: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 def escape_md(text: str) -> str:
     """Text that Markdown shows as written (titles from data inside links)."""
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
@@ -199,16 +173,28 @@ def source_label(source: Item) -> str:
 
 
 class Renderer:
-    """Turns a Handbook into Markdown, page by page."""
+    """Turns a Handbook into Markdown, page by page, for one URL model."""
 
-    def __init__(self, handbook: Handbook, site_url: str = "", moved: list[dict] | None = None):
+    def __init__(self, handbook: Handbook, urls: Urls | None = None, offline: bool = False):
         self.hb = handbook
-        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
-        self.moved = moved or []  # base items renamed or retired since the locked edition
+        self.urls = urls or Urls()
+        self.offline = offline  # the offline copy: no web-only controls that need a server
+
+    # --- what moved since an earlier edition ---------------------------------------------------------
 
     def moved_pages(self, kind: str) -> list[str]:
-        """Pages kept for base items retired since a published edition."""
-        return [page_src(m["url"]) for m in self.moved if m["change"] == "retired" and m["kind"] == kind and KINDS[kind].per_item]
+        """Pages kept for base items of a per-item kind retired since a published edition."""
+        return [src_of_path(m.path) for m in self.hb.moved if m.change == "retired" and m.kind == kind and KINDS[kind].per_item]
+
+    def moved_entries(self, kind: str) -> list:
+        """List-page entries (FAQ, terms...) renamed or retired since a published edition: their anchors live on."""
+        return [m for m in self.hb.moved if m.kind == kind and not KINDS[kind].per_item]
+
+    def retired_entries(self, kind: str) -> list[tuple[Item, object]]:
+        """Entries of a list kind the organization retired, to keep their anchors alive on its page."""
+        if self.hb.overlay is None:
+            return []
+        return [(r.item, r) for r in self.hb.overlay.retired.values() if r.item.kind == kind]
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -219,14 +205,13 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            comment_start_string="{#-#",  # Markdown anchors are written {#id}
-            comment_end_string="#-#}",
+            **DELIMITERS,
         )
         env.filters["esc"] = escape_md
         env.filters["extract"] = lambda key, mapping: mapping[key]
         env.filters["html"] = lambda s: jinja2.utils.markupsafe.escape(str(s))
         env.globals.update(
-            renderer=self,
+            renderer=self, urls=self.urls, offline=self.offline,
             KINDS=KINDS, NAPS=NAPS_LABELS, SAMHSA=SAMHSA_LABELS, SETTINGS=SETTING_LABELS, hb=self.hb,
             profile=self.hb.profile,
         )
@@ -235,6 +220,7 @@ class Renderer:
     # --- links ---------------------------------------------------------------------------------
 
     def link(self, target: str, from_src: str, sub: str | None = None, words: str | None = None) -> str:
+        """A Markdown link from a page to an item (or one of its anchors)."""
         item = self.hb.find(target)
         if words is None:
             words = source_label(item) if item.kind == "source" else item.title
@@ -244,61 +230,54 @@ class Renderer:
         return f"[{escape_md(words)}]({relative(from_src, item.src, anchor)})"
 
     def sub_title(self, item: Item, sub: str) -> str:
-        for list_name in ("commitments", "examples", "questions", "options", "agenda", "role_plays", "objectives", "quiz"):
-            for entry in item.get(list_name):
+        for info in item.info.subs:
+            for entry in item.get(info.field):
                 if entry.get("id") == sub:
-                    return str(entry.get("title") or entry.get("text"))
+                    return str(entry.get(info.title) or entry.get("text") or sub)
         return sub
 
     def prose(self, text: str, from_src: str) -> str:
         """Markdown with every [[ref]] turned into a checked relative link."""
         return REF.sub(lambda m: self.link(m.group(1).strip(), from_src, m.group(2) or None, m.group(3) or None), text)
 
-    def prose_outside_code(self, text: str, from_src: str) -> tuple[str, list[str]]:
-        """Convert [[refs]] in a hand-written page, leaving code alone; also return bad refs."""
-        errors: list[str] = []
-        ids = self.hb.items
+    def page_href(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        """A link for raw HTML, from one page to another, in this build's URL style."""
+        return self.urls.page_to_page(from_src, to_src, anchor)
 
-        def convert(chunk: str) -> str:
-            def one(m: re.Match) -> str:
-                target, sub = m.group(1).strip(), m.group(2) or None
-                problem = check_ref(target, sub, ids, self.hb.sub_ids)
-                if problem:
-                    errors.append(problem)
-                    return m.group(0)
-                return self.link(target, from_src, sub, m.group(3) or None)
+    def file_href(self, from_src: str, path: str) -> str:
+        """A link for raw HTML, from a page to a static file of this build."""
+        return self.urls.page_to_file(from_src, path)
 
-            return REF.sub(one, chunk)
+    def permalink(self, item: Item | str, sub: str | None = None) -> str:
+        """The public permanent address of an item or sub-item."""
+        return self.urls.permalink(getattr(item, "id", item), sub)
 
-        parts = CODE.split(text)
-        out = [part if i % 2 else convert(part) for i, part in enumerate(parts)]
-        return "".join(out), errors
+    def permalink_html(self, from_src: str, item_id: str, sub: str | None = None) -> str:
+        """The permanent address as a link: shows the public address, leads to the stub in this build."""
+        href = self.file_href(from_src, permalink_file(item_id, sub))
+        return f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(self.permalink(item_id, sub))}</a>'
 
     def page_cite(self, src: str, title: str = "") -> str:
-        """How to cite a page that is not a single item: title, edition, date, address."""
+        """How to cite a page that is not a single item: publisher, year, title, edition, address."""
         title = title or LIST_TITLES.get(src, src)
-        url = page_url(src)
         profile = self.hb.profile
-        shown = f"{self.site_url}{url}" if self.site_url else f"/{url}"
-        href = relative_url(url, url)
+        shown = self.urls.public_page(src)
+        href = self.page_href(src, src)
         return (
             f'\n\n<aside class="hb-cite" aria-label="How to cite this page" data-pagefind-ignore markdown>\n'
-            f'**How to cite:** {escape_md(str(profile["handbook_title"]))}, edition {profile["edition"]} '
-            f'({str(profile.get("effective_date", ""))[:4]}). "{escape_md(title)}". '
-            f'<a class="hb-permalink" href="{href}">{shown}</a>\n</aside>\n'
+            f'**How to cite:** {escape_md(str(profile["name"]))}. ({str(profile["effective_date"])[:4]}). '
+            f'*{escape_md(title)}*. In {escape_md(str(profile["handbook_title"]))} (edition {profile["edition"]}). '
+            f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n</aside>\n'
         )
 
-    def crisis_box(self) -> str:
+    def crisis_box(self, from_src: str = "index.md") -> str:
         c = self.hb.profile["crisis"]
         ways = [f"call **{c['call']}**" if c.get("call") else "", f"text **{c['text']}**" if c.get("text") else ""]
         how = " or ".join(w for w in ways if w)
-        body = self.prose(str(c["note"]).strip(), "index.md").replace("\n", "\n    ")
+        body = self.prose(str(c["note"]).strip(), from_src).replace("\n", "\n    ")
         more = f"\n\n    [{escape_md(c['name'])}]({c['url']})" if c.get("url") else ""
-        return f'!!! warning "In crisis? {escape_md(c["name"])}: {how}"\n    {body}{more}\n'
-
-    def permalink(self, item: Item) -> str:
-        """Absolute permanent URL where site_url is known, else the site path."""
-        return f"{self.site_url}p/{item.id}/" if self.site_url else f"/p/{item.id}/"
+        head = f"In crisis? {escape_md(c['name'])}" + (f": {how}" if how else "")
+        return f'!!! warning "{_admonition_title(head)}"\n    {body}{more}\n'
 
     def citation(self, source: Item) -> str:
         d = source.data
@@ -324,7 +303,7 @@ class Renderer:
         if d.get("doi"):
             tail.append(f"[doi:{d['doi']}](https://doi.org/{d['doi']})")
         else:
-            tail.append(f"[{d['url']}]({d['url']})")
+            tail.append(f"<{d['url']}>")
         return " ".join([head, title, *tail])
 
     # --- pages ---------------------------------------------------------------------------------
@@ -332,26 +311,29 @@ class Renderer:
     def _render(self, template: str, src: str, **context) -> str:
         md = lambda text: self.prose(str(text), src)  # noqa: E731
         link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
-        rel_url = lambda to_url: relative_url(page_url(src), to_url)  # noqa: E731
-        rel = lambda target_src: relative(src, target_src)  # noqa: E731
+        rel = lambda target_src, anchor=None: relative(src, target_src, anchor)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
+        page_href = lambda to_src, anchor=None: self.page_href(src, to_src, anchor)  # noqa: E731
+        file_href = lambda path: self.file_href(src, path)  # noqa: E731
+        permalink_html = lambda item_id, sub=None: self.permalink_html(src, item_id, sub)  # noqa: E731
         return self.env.get_template(template).render(
-            src=src, md=md, link=link, links=links, rel=rel, rel_url=rel_url, cite=self.citation, permalink=self.permalink, **context
+            src=src, md=md, link=link, links=links, rel=rel, page_href=page_href, file_href=file_href,
+            cite=self.citation, permalink=self.permalink, permalink_html=permalink_html, **context
         )
 
     def item_page(self, item_id: str) -> str:
-        for m in self.moved:
-            if m["id"] == item_id:
-                return self._render("moved.md.j2", page_src(m["url"]), m=m)
+        for m in self.hb.moved:
+            if m.id == item_id:
+                return self._render("moved.md.j2", src_of_path(m.path), m=m)
         if item_id in self.hb.retired:
             item = self.hb.retired[item_id]
             return self._render("retired.md.j2", item.src, item=item, d=item.data, why=self.hb.overlay.retired[item_id])
         item = self.hb[item_id]
-        return self._render(f"{item.kind}.md.j2", item.src, item=item, d=item.data)
+        return self._render(item.info.template, item.src, item=item, d=item.data)
 
     def index_page(self, kind: str) -> str:
         info = KINDS[kind]
-        return self._render(f"index-{kind}.md.j2", f"{info.page}/index.md", items=self.hb.kind(kind))
+        return self._render(info.index_template, f"{info.page}/index.md", items=self.hb.kind(kind))
 
     def list_page(self, src: str) -> str:
         return self._render(f"{LIST_PAGES[src]}.md.j2", src)
@@ -363,50 +345,38 @@ class Renderer:
         if src.startswith("handouts/"):
             return self.handout(src[len("handouts/") : -len(".md")])
         folder, _, name = src.partition("/")
-        kind = next(k for k, info in KINDS.items() if info.per_item and info.page == folder)
-        return self.index_page(kind) if name == "index.md" else self.item_page(name[: -len(".md")])
-
-    def generated_pages(self) -> list[str]:
-        """Every Markdown file the data produces, relative to docs/."""
-        pages = [src for src in LIST_PAGES if src != "differences.md" or self.hb.overlay]
-        pages += self.handout_pages()
-        for kind, info in KINDS.items():
-            if info.per_item:
-                pages.append(f"{info.page}/index.md")
-                pages.extend(item.src for item in self.hb.kind(kind))
-        pages.extend(item.src for item in self.hb.retired.values() if item.info.per_item)
-        for kind, info in KINDS.items():
-            pages.extend(self.moved_pages(kind))
-        return pages
+        kind = kind_of_page(folder)
+        return self.index_page(kind.name) if name == "index.md" else self.item_page(name[: -len(".md")])
 
     def handout(self, item_id: str) -> str:
         item = self.hb[item_id]
-        return self._render(f"handout-{item.kind}.md.j2", f"handouts/{item.id}.md", item=item, d=item.data)
+        return self._render(item.info.handout, f"handouts/{item.id}.md", item=item, d=item.data)
 
     def handout_pages(self) -> list[str]:
-        return [f"handouts/{i.id}.md" for kind in ("dilemma", "training") for i in self.hb.kind(kind)]
+        return [f"handouts/{i.id}.md" for kind in KINDS.values() if kind.handout for i in self.hb.kind(kind.name)]
 
     def print_item(self, item_id: str) -> str:
         """An item's page for the print page: headings two levels down, anchors made unique."""
         item = self.hb[item_id]
-        text = self._render(f"{item.kind}.md.j2", "print.md", item=item, d=item.data)
+        text = self._render(item.info.template, "print.md", item=item, d=item.data)
         return _demote(_prefix_anchors(text, item.id), 2, f"{{#{item.id} .hb-print-item}}")
 
     def print_list(self, src: str) -> str:
         text = self._render(f"{LIST_PAGES[src]}.md.j2", "print.md")
         return _demote(_prefix_anchors(text, "p-" + src[:-3]), 1, None, drop_title=True)
 
-    def moved_entries(self, kind: str) -> list[dict]:
-        """List-page entries (FAQ, terms...) renamed or retired since a published edition: their anchors live on."""
-        return [m for m in self.moved if m["kind"] == kind and not KINDS[kind].per_item]
-
-    def retired_entries(self, kind: str) -> list[tuple[Item, dict]]:
-        """Retired entries of a list kind, to keep their anchors alive on its page."""
-        return [(item, self.hb.overlay.retired[item.id]) for item in self.hb.retired.values() if item.kind == kind]
-
     def diff(self, old: object, new: object) -> str:
         """A word-level diff of two field values, as HTML with <del> and <ins>."""
         def words(text: str) -> str:  # show [[refs]] as the words a reader sees
-            return REF.sub(lambda m: m.group(3) or (self.hb.find(m.group(1).strip()).title if m.group(1).strip() in self.hb.items or m.group(1).strip() in self.hb.retired else m.group(1)), text)
+            def one(m: re.Match) -> str:
+                target = m.group(1).strip()
+                return m.group(3) or (self.hb.find(target).title if self.hb.has(target) else target)
+
+            return REF.sub(one, text)
 
         return word_diff(words(_as_text(old)), words(_as_text(new)))
+
+
+def _admonition_title(text: str) -> str:
+    """A title for a Markdown admonition: in double quotes, so no double quote inside."""
+    return text.replace('"', "\u201d")

@@ -100,6 +100,16 @@ def _prose(description: str) -> dict:
     }
 
 
+def _date(description: str) -> dict:
+    """A calendar date, YYYY-MM-DD; the validator also checks that the day exists."""
+    return {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": description}
+
+
+def _partial_date(description: str) -> dict:
+    """A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD, each one that exists."""
+    return {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "format": "partial-date", "description": description}
+
+
 def _list(items: dict, description: str, min_items: int = 0) -> dict:
     schema: dict[str, Any] = {"type": "array", "items": items, "description": description}
     if min_items:
@@ -345,7 +355,7 @@ SOURCES = _object(
                     "authors": _list(_text("Family name, initials.", 120), "Authors, in order."),
                     "organization": _text("Publishing or responsible organization.", 200),
                     "year": {"type": "integer", "minimum": 1900, "maximum": 2100, "description": "Year published; leave out for an undated page (shown as n.d.)."},
-                    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "description": "Exact date where it matters."},
+                    "date": _partial_date("Exact date where it matters: YYYY, YYYY-MM or YYYY-MM-DD."),
                     "journal": _text("Journal name.", 200),
                     "volume": _text("Volume.", 20),
                     "issue": _text("Issue.", 20),
@@ -354,7 +364,7 @@ SOURCES = _object(
                     "identifier": _text("Report number, public law number or other identifier.", 120),
                     "doi": {"type": "string", "pattern": "^10\\.[0-9]{4,9}/\\S+$", "description": "DOI, without https://doi.org/."},
                     "url": {"type": "string", "pattern": "^https://\\S+$", "description": "Where to read it (https)."},
-                    "accessed": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Date the URL was checked."},
+                    "accessed": _date("Date the URL was checked."),
                     "note": _prose("What this source is and how the handbook uses it."),
                 },
                 ["id", "kind", "title", "url"],
@@ -397,7 +407,7 @@ TIMELINE = _object(
             _object(
                 {
                     "id": _id(),
-                    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "description": "YYYY, YYYY-MM or YYYY-MM-DD."},
+                    "date": _partial_date("YYYY, YYYY-MM or YYYY-MM-DD."),
                     "title": _text("What happened.", 160),
                     "description": _prose("Why it matters for peer support."),
                     "sources": _sources(1),
@@ -538,12 +548,14 @@ PROFILE = _object(
             },
             ["name", "note"],
         ),
-        "effective_date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "effective_date": _date("The day this edition of the code takes effect."),
         "reviewers": _list(_text("Name and role.", 160), "People who reviewed this code."),
-        "next_review": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Date of the next review."},
+        "next_review": _date("Date of the next review."),
         "repository": {"type": "string", "pattern": "^https://\\S+$", "description": "Where the source of this handbook lives."},
+        "site_url": {"type": "string", "pattern": "^https://\\S+/$", "description": "The public address of your site, ending in /, e.g. https://example.github.io/our-code/."},
+        "example": {"type": "boolean", "description": "true for a fictional example organization: placeholders are allowed, and every page says it is fictional."},
     },
-    ["name", "handbook_title", "edition", "crisis"],
+    ["name", "handbook_title", "edition", "crisis", "effective_date"],
     "Who publishes this code, and the details an adopting organization changes.",
 )
 
@@ -565,7 +577,7 @@ CHANGELOG = _object(
             _object(
                 {
                     "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$", "description": "Edition number, X.Y."},
-                    "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                    "date": _date("The day the edition was published."),
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
                 },
@@ -598,34 +610,29 @@ RETIRE = _object(
     "Base items an organization retires, with the reason shown on the site.",
 )
 
-#: Kinds kept one file per item, by folder under data/.
-ITEM_KINDS = {
-    "principle": ("principles", PRINCIPLE),
-    "boundary": ("boundaries", BOUNDARY),
-    "dilemma": ("dilemmas", DILEMMA),
-    "training": ("training", TRAINING),
-}
-
-#: Kinds kept as one file holding a list: kind -> (file stem, list key, schema).
-LIST_FILES = {
-    "faq": ("faq", "entries", FAQ),
-    "glossary": ("glossary", "terms", GLOSSARY),
-    "source": ("sources", "sources", SOURCES),
-    "timeline": ("timeline", "events", TIMELINE),
-    "step": ("decision-model", "steps", DECISION_MODEL),
+#: Every schema by name (its file is schemas/<name>.schema.json). Which kind reads which schema is
+#: recorded in macros/kinds.py.
+SCHEMAS: dict[str, dict] = {
+    "principle": PRINCIPLE,
+    "boundary": BOUNDARY,
+    "dilemma": DILEMMA,
+    "training": TRAINING,
+    "faq": FAQ,
+    "glossary": GLOSSARY,
+    "sources": SOURCES,
+    "timeline": TIMELINE,
+    "decision-model": DECISION_MODEL,
+    "profile": PROFILE,
+    "retire": RETIRE,
+    "changelog": CHANGELOG,
 }
 
 
 def all_schemas() -> dict[str, dict]:
-    """Every schema by file name stem, each a complete JSON Schema document."""
-    named = {name: schema for name, (_, schema) in ITEM_KINDS.items()}
-    named.update({stem: schema for stem, _, schema in LIST_FILES.values()})
-    named["profile"] = PROFILE
-    named["retire"] = RETIRE
-    named["changelog"] = CHANGELOG
+    """Every schema by name, each a complete JSON Schema document."""
     return {
         name: {"$schema": SCHEMA_URI, "$id": f"{name}.schema.json", "title": name, **schema}
-        for name, schema in named.items()
+        for name, schema in SCHEMAS.items()
     }
 
 

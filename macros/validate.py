@@ -2,18 +2,26 @@
 
 Validation collects every problem and never stops at the first; it renders
 nothing. Each message names the field and, where it can, the fix.
+
+Shape is checked twice over when a file is wrong: a compiled validator
+(fastjsonschema) answers "valid or not" quickly for every file, and only a
+file that fails is explained by jsonschema, which lists every error in it.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
 
+import fastjsonschema
 import jsonschema
 
-from .kinds import KINDS, REF_FIELDS, RESERVED_ANCHORS, SUB_ITEMS
+from .kinds import ALL, KINDS, RESERVED_ANCHORS
 from .problems import Problem, did_you_mean, field_path
+from .schemas import all_schemas
 from .yamlio import Merged, Parsed
 
 REF = re.compile(r"\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]")
@@ -28,7 +36,7 @@ TYPE_NAMES = {
     "number": "a number",
     "boolean": "true or false",
     "array": "a list",
-    "object": "a mapping of fields",
+    "object": "a list of `name: value` lines",
     "null": "nothing",
 }
 
@@ -45,7 +53,7 @@ def _kind_of_value(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "a mapping of fields"
+        return "a list of `name: value` lines"
     return "nothing" if value is None else type(value).__name__
 
 
@@ -66,20 +74,83 @@ class Record:
     def where(self, path: tuple = ()) -> tuple[str, int]:
         return self.parsed.where(self.base + tuple(path))
 
-    def problem(self, path: tuple, message: str, key: bool = False, warning: bool = False) -> Problem:
+    def problem(self, path: tuple, message: str, key: bool = False, warning: bool = False, nth_ref: int = -1) -> Problem:
+        """A problem at path; nth_ref places it on the line of the nth [[reference]] of a long text."""
         full = self.base + tuple(path)
         file, line = self.parsed.key_where(full) if key else self.parsed.where(full)
+        if nth_ref >= 0:
+            line = self.parsed.text_line(full, nth_ref)
         return Problem(file, line, field_path(full), message, warning)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def date_problem(value: str, partial: bool) -> str | None:
+    """Why a YYYY[-MM[-DD]] text is not a day (or month) that exists, or None."""
+    parts = value.split("-")
+    if not partial and len(parts) != 3:
+        return None  # the pattern reports the form
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
+        return f"'{value}' is not a real date: there is no month {numbers[1]}; write YYYY-MM-DD"
+    if len(numbers) == 3:
+        try:
+            datetime.date(*numbers)
+        except ValueError:
+            return f"'{value}' is not a real date: {MONTHS[numbers[1] - 1]} {numbers[0]} has no day {numbers[2]}; write YYYY-MM-DD"
+    return None
+
+
+def _is_date(value: Any, partial: bool) -> bool:
+    return not isinstance(value, str) or date_problem(value, partial) is None
+
+
+FORMATS = {"date": lambda v: _is_date(v, False), "partial-date": lambda v: _is_date(v, True)}
 
 
 # --- shape ---------------------------------------------------------------------------------------
 
 
-def check_shape(parsed: Parsed | Merged, schema: dict, data: Any = None) -> list[Problem]:
-    """Every way the data (default: parsed.data) differs from schema, as problems with lines."""
-    validator = _validator(id(schema), schema)
+@lru_cache(maxsize=None)
+def _fast(schema_name: str, part: str):
+    """A compiled validator for a schema (or one of its parts), cached by name."""
+    return fastjsonschema.compile(schema_for(schema_name, part), formats=FORMATS)
+
+
+@lru_cache(maxsize=None)
+def _full(schema_name: str, part: str) -> jsonschema.protocols.Validator:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, test in FORMATS.items():
+        checker.checks(name)(test)
+    return jsonschema.Draft202012Validator(schema_for(schema_name, part), format_checker=checker)
+
+
+def schema_for(schema_name: str, part: str = "") -> dict:
+    """A schema by name; part "entry:<kind>" is one entry of a list kind; "partial" drops required fields."""
+    schema = all_schemas()[schema_name]
+    if part.startswith("entry:"):
+        schema = KINDS[part[len("entry:"):]].entry_schema
+    if part.endswith("partial"):
+        schema = {**schema, "required": []}
+    return schema
+
+
+def check_shape(parsed: Parsed | Merged, schema_name: str, data: Any = None, part: str = "") -> list[Problem]:
+    """Every way the data (default: parsed.data) differs from its schema, as problems with lines."""
+    data = parsed.data if data is None else data
+    try:
+        _fast(schema_name, part)(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems = []
-    for error in validator.iter_errors(parsed.data if data is None else data):
+    for error in _full(schema_name, part).iter_errors(data):
         problems.extend(_explain(parsed, error))
     # A misspelt field ("sumary") is one mistake: drop the "missing" report of the field it was meant to be.
     meant = set()
@@ -91,15 +162,6 @@ def check_shape(parsed: Parsed | Merged, schema: dict, data: Any = None) -> list
         p for p in problems
         if not (p.message == "required field is missing" and p.field.rpartition(".")[0::2] in meant)
     ]
-
-
-_VALIDATORS: dict[int, jsonschema.protocols.Validator] = {}
-
-
-def _validator(key: int, schema: dict) -> jsonschema.protocols.Validator:
-    if key not in _VALIDATORS:
-        _VALIDATORS[key] = jsonschema.Draft202012Validator(schema)
-    return _VALIDATORS[key]
 
 
 def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iterator[Problem]:
@@ -122,6 +184,7 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
     file, line = parsed.where(path)
     if kind == "type":
         message = f"should be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_kind_of_value(value)}"
+        message += _quote_hint(value, error.validator_value)
     elif kind == "minItems":
         n = error.validator_value
         message = f"needs at least {n} {'entry' if n == 1 else 'entries'}, has {len(value)}"
@@ -131,18 +194,20 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
         message = f"is {len(value)} characters long; the limit is {error.validator_value}: shorten it"
     elif kind == "pattern":
         message = _pattern_message(path, value, error)
+    elif kind == "format":
+        message = date_problem(value, error.validator_value == "partial-date") or f"'{value}' is not a date"
     elif kind == "enum":
         choices = [str(c) for c in error.validator_value]
         message = f"'{value}' is not allowed{did_you_mean(str(value), choices)}; should be one of: {', '.join(choices)}"
     elif kind == "const":
         message = f"must be {str(error.validator_value).lower()}"
     elif kind == "uniqueItems":
-        seen, dup = set(), None
+        seen, dup = [], None
         for v in value:
             if v in seen:
                 dup = v
                 break
-            seen.add(v)
+            seen.append(v)
         message = f"lists '{dup}' more than once; keep one"
     elif kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
@@ -152,32 +217,52 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
     yield Problem(file, line, where, message)
 
 
+def _quote_hint(value: Any, wanted: Any) -> str:
+    """What to write instead when YAML read the value as something other than text."""
+    if wanted != "string":
+        return ""
+    if value is None:
+        return ": write the text after the colon; if it starts with # or contains ': ', put it in quotes, e.g. \"#0b3d5c\""
+    if isinstance(value, (int, float, bool)):
+        return f": put it in quotes, e.g. \"{str(value).lower() if isinstance(value, bool) else value}\""
+    if isinstance(value, dict):
+        return ": the text holds ': ' (a colon and a space), so YAML read a field; put the whole text in quotes"
+    return ""
+
+
 def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError) -> str:
     name = path[-1] if path and isinstance(path[-1], str) else ""
-    if error.validator_value.startswith("^[a-z0-9]+"):
+    pattern = error.validator_value
+    if "\t" in str(value):
+        return f"'{value}' holds a tab character: replace the tab with spaces"
+    if pattern.startswith("^[a-z0-9]+") and "#" in pattern:
+        return f"'{value}' is not a reference: write an id such as 'confidentiality', or an id and an anchor such as 'confidentiality#a-mother-on-the-phone'"
+    if pattern.startswith("^[a-z0-9]+"):
         fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{fixed}'"
-    if name in ("date", "accessed"):
-        return f"'{value}' is not a date: write YYYY-MM-DD" + (", YYYY-MM or YYYY" if name == "date" else "")
+    if error.schema.get("format") in ("date", "partial-date") or name in ("date", "accessed", "effective_date", "next_review"):
+        return f"'{value}' is not a date: write YYYY-MM-DD" + (", YYYY-MM or YYYY" if error.schema.get("format") == "partial-date" else "")
     if name in ("primary", "accent"):
-        return f"'{value}' is not a colour: write it as #rrggbb, e.g. #1f4e79"
+        return f"'{value}' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""
     if name == "url":
         return f"'{value}' is not a full https:// address"
     if name == "doi":
         return f"'{value}' is not a DOI: write it as 10.xxxx/..., without https://doi.org/"
+    if name == "edition" or name == "version":
+        return f"'{value}' is not an edition number: write it as X.Y in quotes, e.g. \"1.1\""
     return f"'{value}' does not have the expected form: {error.schema.get('description', '')}"
 
 
-# --- references and rules ------------------------------------------------------------------------
+# --- references and prose ------------------------------------------------------------------------
 
 
 def walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every (path, value) below data, depth first."""
     yield path, data
-    if isinstance(data, dict):
+    if isinstance(data, Mapping):
         for key, value in data.items():
             yield from walk(value, path + (key,))
-    elif isinstance(data, list):
+    elif isinstance(data, (list, tuple)):
         for i, value in enumerate(data):
             yield from walk(value, path + (i,))
 
@@ -188,94 +273,61 @@ def select(data: Any, pattern: tuple) -> Iterator[tuple[tuple, Any]]:
         yield (), data
         return
     head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
+    if head == ALL:
+        if isinstance(data, (list, tuple)):
             for i, value in enumerate(data):
                 for sub, found in select(value, rest):
                     yield (i,) + sub, found
-    elif isinstance(data, dict) and head in data:
+    elif isinstance(data, Mapping) and head in data:
         for sub, found in select(data[head], rest):
             yield (head,) + sub, found
 
 
-def check_records(records: list[Record], step_order: list[str], unreadable: set[str] = frozenset(),
-                  retired: dict | None = None) -> list[Problem]:
-    """Cross-checks over all records: ids, references, prose and per-kind rules.
-
-    unreadable holds the ids and kinds of files that could not be read: references
-    to them are not reported, since the file's own problem already is.
-    """
-    problems: list[Problem] = []
-    by_id: dict[str, Record] = {}
-    for rec in records:
-        if rec.id in by_id:
-            first = by_id[rec.id]
-            file, line = first.where(("id",))
-            problems.append(rec.problem(("id",), f"duplicate id '{rec.id}': already used at {file}:{line}; ids are unique across the handbook"))
-        else:
-            by_id[rec.id] = rec
-    subs = {rec.id: _sub_ids(rec, problems) for rec in by_id.values()}
-    retired = retired or {}
-    for rec in records:
-        found = list(_check_refs(rec, by_id, unreadable)) + list(_check_prose(rec, by_id, subs))
-        found = [_still_cited(p, rec, retired) for p in found]
-        problems.extend(p for p in found if not _about_unreadable(p, unreadable))
-        if rec.kind == "dilemma":
-            problems.extend(_check_analysis(rec, step_order))
-        if rec.kind == "training":
-            problems.extend(_check_timing(rec))
-    return problems
+def sub_ids_of(kind: str, data: Mapping) -> Iterator[tuple[tuple, str]]:
+    """(path, id) of every anchored sub-item of an item."""
+    for sub in KINDS[kind].subs:
+        for path, sub_id in select(data, (sub.field, ALL, "id")):
+            if isinstance(sub_id, str):
+                yield path, sub_id
 
 
-def _sub_ids(rec: Record, problems: list[Problem]) -> set[str]:
-    found: dict[str, tuple] = {}
-    for list_name in SUB_ITEMS.get(rec.kind, []):
-        for path, sub_id in select(rec.data, (list_name, "*", "id")):
-            if not isinstance(sub_id, str):
-                continue
-            if sub_id in found:
-                problems.append(rec.problem(path, f"duplicate id '{sub_id}' inside this item (first at {field_path(found[sub_id])}); each anchor must be unique"))
-            elif sub_id in RESERVED_ANCHORS:
-                problems.append(rec.problem(path, f"'{sub_id}' is a section name of the page; choose another id, e.g. '{rec.id}-{sub_id}'"))
-            found[sub_id] = path
-    return set(found)
+@dataclass(frozen=True)
+class Names:
+    """What references can resolve to: ids with their kinds and anchors, and ids that moved."""
+
+    kinds: Mapping[str, str]  # id -> kind
+    anchors: Mapping[str, frozenset[str]]  # id -> sub-item anchors
+    renamed: Mapping[str, tuple[str, str]] = None  # old id -> (new id, edition)
+    retired: Mapping[str, str] = None  # id retired in the base -> edition
+    unreadable: frozenset[str] = frozenset()  # ids and kinds of files that could not be read
+
+    def unknown(self, item_id: str, choices) -> str:
+        """The message for an id that names nothing."""
+        if self.renamed and item_id in self.renamed:
+            new, edition = self.renamed[item_id]
+            return f"unknown id '{item_id}': renamed to '{new}' in {edition or 'the next edition'}; use '{new}'"
+        if self.retired and item_id in self.retired:
+            return f"unknown id '{item_id}': retired in {self.retired[item_id] or 'the next edition'}; remove it or cite what replaced it"
+        return f"unknown id '{item_id}'{did_you_mean(item_id, choices)}"
 
 
-def _expected(kinds: frozenset[str]) -> str:
-    labels = sorted(KINDS[k].label for k in kinds)
-    return f"a {labels[0]}" if len(labels) == 1 else "one of: " + ", ".join(labels)
+def check_ref(item_id: str, sub: str | None, names: Names) -> str | None:
+    """Why [[item_id#sub]] does not resolve, or None."""
+    if not ID.match(item_id):
+        return f"[[{item_id}]] is not a valid reference: write [[id]], [[id|words]] or [[id#anchor]]"
+    if item_id not in names.kinds:
+        return None if item_id in names.unreadable else names.unknown(item_id, names.kinds) + " in [[...]]"
+    if sub is not None and sub not in names.anchors.get(item_id, ()):
+        have = sorted(names.anchors.get(item_id, ()))
+        hint = did_you_mean(sub, have) or (f"; it has: {', '.join(have)}" if have else "; it has no anchors")
+        return f"'{item_id}' has no anchor '{sub}'{hint}"
+    return None
 
 
-def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
-    """An unknown id that the overlay retired: say so where it was retired, naming the citing item."""
-    match = re.search(r"unknown id '([^']*)'", problem.message)
-    if not match or match.group(1) not in retired:
-        return problem
-    entry = retired[match.group(1)]
-    file, line = entry["where"]
-    return Problem(file, line, entry["field"] + ".id",
-                   f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
-                   f"change that item in change/ too, or do not retire this one")
-
-
-def _about_unreadable(problem: Problem, unreadable: set[str]) -> bool:
-    match = re.search(r"unknown id '([^']*)'", problem.message)
-    return bool(match and match.group(1) in unreadable)
-
-
-def _check_refs(rec: Record, by_id: dict[str, Record], unreadable: set[str] = frozenset()) -> Iterator[Problem]:
-    for pattern, kinds in REF_FIELDS.get(rec.kind, []):
-        for path, target in select(rec.data, pattern):
-            if not isinstance(target, str) or (target not in by_id and kinds & unreadable):
-                continue
-            found = by_id.get(target)
-            if found is None:
-                choices = [r for r, v in by_id.items() if v.kind in kinds]
-                yield rec.problem(path, f"unknown id '{target}'{did_you_mean(target, choices)}")
-            elif found.kind not in kinds:
-                yield rec.problem(path, f"'{target}' is a {KINDS[found.kind].label}; this field takes {_expected(kinds)}")
-            elif target == rec.id:
-                yield rec.problem(path, f"'{target}' refers to the item itself; remove it")
+def refs_in(text: str) -> Iterator[tuple[str, str | None, str | None, int]]:
+    """(id, anchor, words, offset in text) of every [[ref]]."""
+    for m in REF.finditer(text):
+        yield m.group(1).strip(), (m.group(2) or None), (m.group(3) or None), m.start()
 
 
 def check_text(text: str) -> list[str]:
@@ -288,30 +340,42 @@ def check_text(text: str) -> list[str]:
         found.append("attribute lists such as '{: ...}' are not allowed in text; remove the braces")
     for match in MD_LINK.finditer(text):
         target = match.group(1)
-        if not target.startswith(("https://", "mailto:")):
+        if not target.startswith(("https://", "mailto:", "tel:", "sms:")):
             found.append(f"link '{target}' is not allowed: link handbook items as [[id]], other sites with https://")
     return found
 
 
-def refs_in(text: str) -> Iterator[tuple[str, str | None, str | None]]:
-    for m in REF.finditer(text):
-        yield m.group(1).strip(), (m.group(2) or None), (m.group(3) or None)
+def _expected(kinds: frozenset[str]) -> str:
+    labels = sorted(KINDS[k].label for k in kinds)
+    return f"a {labels[0]}" if len(labels) == 1 else "one of: " + ", ".join(labels)
 
 
-def check_ref(item_id: str, sub: str | None, by_id: dict, subs: dict[str, set[str]]) -> str | None:
-    """Why [[item_id#sub]] does not resolve, or None."""
-    if not ID.match(item_id):
-        return f"[[{item_id}]] is not a valid reference: write [[id]], [[id|words]] or [[id#anchor]]"
-    if item_id not in by_id:
-        return f"unknown id '{item_id}' in [[...]]{did_you_mean(item_id, by_id)}"
-    if sub is not None and sub not in subs.get(item_id, set()):
-        have = sorted(subs.get(item_id, set()))
-        hint = did_you_mean(sub, have) or (f"; it has: {', '.join(have)}" if have else "; it has no anchors")
-        return f"'{item_id}' has no anchor '{sub}'{hint}"
-    return None
+def check_refs(rec: Record, names: Names) -> Iterator[Problem]:
+    """Reference fields name items of the right kind; anchored references name real anchors."""
+    info = KINDS[rec.kind]
+    for pattern, kinds in info.refs:
+        for path, target in select(rec.data, pattern):
+            if not isinstance(target, str) or (target not in names.kinds and (kinds & names.unreadable or target in names.unreadable)):
+                continue
+            found = names.kinds.get(target)
+            if found is None:
+                choices = [r for r, k in names.kinds.items() if k in kinds]
+                yield rec.problem(path, names.unknown(target, choices))
+            elif found not in kinds:
+                yield rec.problem(path, f"'{target}' is a {KINDS[found].label}; this field takes {_expected(kinds)}")
+            elif target == rec.id:
+                yield rec.problem(path, f"'{target}' refers to the item itself; remove it")
+    for pattern in info.anchored_refs:
+        for path, value in select(rec.data, pattern):
+            if isinstance(value, str) and ID.match(value.split("#")[0]):
+                item_id, _, sub = value.partition("#")
+                message = check_ref(item_id, sub or None, names)
+                if message:
+                    yield rec.problem(path, message.replace(" in [[...]]", ""))
 
 
-def _check_prose(rec: Record, by_id: dict, subs: dict[str, set[str]]) -> Iterator[Problem]:
+def check_prose(rec: Record, names: Names, where: str = "") -> Iterator[Problem]:
+    """Every text: no raw HTML or unsafe links, no TODO left, every [[ref]] resolves (on its own line)."""
     for path, value in walk(rec.data):
         if not isinstance(value, str):
             continue
@@ -319,36 +383,20 @@ def _check_prose(rec: Record, by_id: dict, subs: dict[str, set[str]]) -> Iterato
             yield rec.problem(path, message)
         if "TODO" in value:
             yield rec.problem(path, "still says TODO: fill it in before publishing", warning=True)
-        for item_id, sub, _ in refs_in(value):
-            message = check_ref(item_id, sub, by_id, subs)
+        for item_id, sub, _, offset in refs_in(value):
+            message = check_ref(item_id, sub, names)
             if message:
-                yield rec.problem(path, message)
+                yield rec.problem(path, message, nth_ref=value.count("[[", 0, offset))
 
 
-def _check_analysis(rec: Record, step_order: list[str]) -> Iterator[Problem]:
-    analysis = rec.data.get("analysis")
-    if not isinstance(analysis, list) or not step_order:
-        return
-    steps = [entry.get("step") for entry in analysis if isinstance(entry, dict)]
-    if steps == step_order:
-        return
-    missing = [s for s in step_order if s not in steps]
-    if missing:
-        yield rec.problem(("analysis",), f"the analysis must walk every step of the decision model; missing: {', '.join(missing)}")
-        return
-    for i, (got, want) in enumerate(zip(steps, step_order)):
-        if got != want:
-            yield rec.problem(("analysis", i, "step"), f"steps must follow the decision model's order: expected '{want}' here, found '{got}'")
-            return
-    if len(steps) > len(step_order):
-        yield rec.problem(("analysis",), "each step of the decision model appears once; remove the repeated step")
-
-
-def _check_timing(rec: Record) -> Iterator[Problem]:
-    agenda = rec.data.get("agenda")
-    duration = rec.data.get("duration_minutes")
-    if not isinstance(agenda, list) or not isinstance(duration, int):
-        return
-    total = sum(a.get("minutes", 0) for a in agenda if isinstance(a, dict) and isinstance(a.get("minutes"), int))
-    if total != duration:
-        yield rec.problem(("duration_minutes",), f"the agenda's timings add up to {total} minutes, but duration_minutes is {duration}: make them agree")
+def check_sub_ids(rec: Record) -> tuple[set[str], list[Problem]]:
+    """The anchors an item publishes, and problems with them (duplicates, reserved names)."""
+    found: dict[str, tuple] = {}
+    problems = []
+    for path, sub_id in sub_ids_of(rec.kind, rec.data):
+        if sub_id in found:
+            problems.append(rec.problem(path, f"duplicate id '{sub_id}' inside this item (first at {field_path(found[sub_id])}); each anchor must be unique"))
+        elif sub_id in RESERVED_ANCHORS:
+            problems.append(rec.problem(path, f"'{sub_id}' is a section name of the page; choose another id, e.g. '{rec.id}-{sub_id}'"))
+        found[sub_id] = path
+    return set(found), problems

@@ -30,6 +30,8 @@ class Parsed:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     path: Path | None = None  # the file on disk
+    source: str = ""  # the text, kept when a value holds [[references]]
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where such values are in source
 
     def line(self, path: Path_) -> int:
         """Line of the value at path, or of its nearest parent that has one."""
@@ -44,6 +46,20 @@ class Parsed:
 
     def where(self, path: Path_) -> tuple[str, int]:
         return self.file, self.line(path)
+
+    def text_line(self, path: Path_, nth: int) -> int:
+        """Line of the nth '[[' inside the text at path (a reference in a long text), else the text's line."""
+        span = self.spans.get(tuple(path))
+        if span is None:
+            return self.line(path)
+        start, end = span
+        at = start
+        for _ in range(nth + 1):
+            found = self.source.find("[[", at, end)
+            if found < 0:
+                return self.line(path)
+            at = found + 2
+        return self.source.count("\n", 0, at) + 1
 
     def key_where(self, path: Path_) -> tuple[str, int]:
         return self.file, self.key_line(path)
@@ -82,6 +98,10 @@ class Merged:
         parsed, full = self._owner(path)
         return parsed.key_where(full)
 
+    def text_line(self, path: Path_, nth: int) -> int:
+        parsed, full = self._owner(path)
+        return parsed.text_line(full, nth)
+
 
 class _Builder:
     def __init__(self, parsed: Parsed, problems: list[Problem]):
@@ -119,7 +139,10 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        value = self.scalar(node)
+        if isinstance(value, str) and "[[" in value:
+            self.parsed.spans[path] = (node.start_mark.index, node.end_mark.index)
+        return value
 
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -160,26 +183,28 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     except yaml.YAMLError:
         pass  # parse again with the pure-Python parser below, whose messages are the ones we document
     else:
-        return _convert(node, shown_as, path)
+        return _convert(node, shown_as, path, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
         what = err.problem or "cannot be read"
+        if "\\t" in what or "\t" in what:
+            return None, [Problem(shown_as, line, "", "not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces")]
         return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
     except yaml.YAMLError as err:
         return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
-    return _convert(node, shown_as, path)
+    return _convert(node, shown_as, path, text)
 
 
-def _convert(node: yaml.Node | None, shown_as: str, source: Path) -> tuple[Parsed | None, list[Problem]]:
+def _convert(node: yaml.Node | None, shown_as: str, source: Path, text: str = "") -> tuple[Parsed | None, list[Problem]]:
     problems: list[Problem] = []
     if node is None:
         return None, [Problem(shown_as, 0, "", "file is empty: fill it in, or delete it")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(shown_as, node.start_mark.line + 1, "", "file must hold a mapping of fields (`key: value` lines), not a list or a single value")]
-    parsed = Parsed(shown_as, None, path=source)
+    parsed = Parsed(shown_as, None, path=source, source=text)
     try:
         parsed.data = _Builder(parsed, problems).build(node, ())
     except _AliasError as err:

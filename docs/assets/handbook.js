@@ -1,9 +1,6 @@
 // Copy an item's permanent link. Works with mouse, touch and keyboard (it is a real button).
 (function () {
   function setUp(root) {
-    root.querySelectorAll("a.hb-permalink").forEach(function (link) {
-      link.textContent = link.href; // show the full address, wherever the site is hosted
-    });
     root.querySelectorAll(".hb-cite").forEach(function (box) {
       var link = box.querySelector("a.hb-permalink");
       var button = box.querySelector("button.hb-copy");
@@ -18,8 +15,10 @@
           status.textContent = text;
           setTimeout(function () { status.textContent = ""; }, 3000);
         };
+        // The public address, as shown: in the offline copy the link itself leads to a file of the copy.
+        var address = link.textContent.trim();
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(link.href).then(
+          navigator.clipboard.writeText(address).then(
             function () { done(" Link copied."); },
             function () { select(link); done(" Press Ctrl+C to copy."); }
           );

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, VALID
+from macros.builders import run
+from tests.conftest import CLEAN_ENV, ROOT, VALID
 
 
 def fixture_project(dest: Path) -> Path:
@@ -24,17 +23,24 @@ def fixture_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
+def mkdocs_build(project: Path, site: Path, env: dict | None = None, **options) -> subprocess.CompletedProcess:
+    """A strict build of project into site, the way every output is built (macros.builders.run).
+
+    The handbook's environment switches are cleared unless env sets them.
+    """
+    return run.mkdocs_build(project, site, env={**CLEAN_ENV, **(env or {})}, **options)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    run = mkdocs_build(ROOT, out)
-    assert run.returncode == 0, run.stderr[-4000:]
-    return out
+def site(built_site) -> Path:
+    """The folder of the one shared build of the real handbook."""
+    return built_site.root
+
+
+def assert_links_resolve(folder: Path, site_url: str, directory_urls: bool = True, minimum_pages: int = 20) -> None:
+    """Every internal link, permanent link and anchor of a built site resolves; nothing points at the build machine."""
+    from macros.linkcheck import check_site_dir
+
+    report = check_site_dir(folder, site_url, directory_urls)
+    assert report.pages >= minimum_pages, f"only {report.pages} pages in {folder}"
+    assert report.broken == [], f"{len(report.broken)} broken link(s) in {folder}:\n" + "\n".join(report.broken[:40])

@@ -92,7 +92,7 @@ def test_no_statistic_without_a_source():
         if item.kind == "source":
             continue
         cites = bool(item.get("sources")) or any(
-            handbook().items.get(t) and handbook()[t].kind == "source" for text in prose(item) for t, _, _ in refs_in(text)
+            handbook().items.get(t) and handbook()[t].kind == "source" for text in prose(item) for t, _, _, _ in refs_in(text)
         )
         for text in prose(item):
             match = STATISTIC.search(text)

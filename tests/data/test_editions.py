@@ -10,10 +10,17 @@ from macros.load import load_handbook
 from tests.conftest import ROOT
 
 
+def lock_of(root):
+    """The lock file as the loader reads it (a damaged one would be a problem, not a crash)."""
+    lock, problems = read_lock(root)
+    assert problems == []
+    return lock
+
+
 def test_no_item_changed_without_a_changelog_entry():
     """Every item's text matches content.lock.json, or is listed under `unreleased` in data/changelog.yml."""
     handbook = load_handbook(ROOT, org_dir=None)
-    lock = read_lock(ROOT)
+    lock = lock_of(ROOT)
     assert lock is not None, "content.lock.json is missing: run `handbook release`"
     assert unlisted_changes(handbook, lock) == [], "list these under `unreleased:` in data/changelog.yml"
 
@@ -22,7 +29,7 @@ def test_a_silent_edit_is_caught(handbook_copy):
     """Changing an item's text without an entry is reported; listing it under `unreleased` clears it."""
     path = handbook_copy / "data/principles/honesty.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
-    lock = read_lock(handbook_copy)
+    lock = lock_of(handbook_copy)
     assert unlisted_changes(load_handbook(handbook_copy), lock) == ["honesty: text changed since edition 1.0 (data/principles/honesty.yml)"]
     log = handbook_copy / "data/changelog.yml"
     log.write_text(log.read_text(encoding="utf-8").replace("unreleased: []", "unreleased:\n  - id: honesty\n    change: changed\n    note: Stronger wording."), encoding="utf-8")
@@ -30,9 +37,10 @@ def test_a_silent_edit_is_caught(handbook_copy):
 
 
 def test_new_and_removed_items_are_caught(handbook_copy):
+    """An item added or removed without an entry is reported by its id."""
     (handbook_copy / "data/glossary.yml").write_text(
         (handbook_copy / "data/glossary.yml").read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
-    found = unlisted_changes(load_handbook(handbook_copy), read_lock(handbook_copy))
+    found = unlisted_changes(load_handbook(handbook_copy), lock_of(handbook_copy))
     assert found == ["boundary-term: new since edition 1.0 (data/glossary.yml)", "boundary-defined: removed since edition 1.0"]
 
 
@@ -49,14 +57,15 @@ def test_release_files_changes_and_locks(handbook_copy, monkeypatch, capsys):
     assert newest["version"] == "1.1" and newest["changes"][0]["id"] == "honesty"
     assert handbook.changelog["unreleased"] == ()
     assert handbook.profile["edition"] == "1.1"
-    assert read_lock(handbook_copy)["edition"] == "1.1"
-    assert unlisted_changes(handbook, read_lock(handbook_copy)) == []
+    assert lock_of(handbook_copy)["edition"] == "1.1"
+    assert unlisted_changes(handbook, lock_of(handbook_copy)) == []
     assert handbook.edition_of("honesty") == ("1.0", "1.1")
     assert any("TODO" in w.message for w in handbook.warnings)  # the summary and note wait for a person
     assert "fill in every TODO" in capsys.readouterr().out
 
 
 def test_release_refuses_an_older_version(handbook_copy, monkeypatch, capsys):
+    """A release number that is not newer is refused, and no file is touched."""
     monkeypatch.chdir(handbook_copy)
     before = (handbook_copy / "data/changelog.yml").read_bytes()
     assert main(["release", "0.9"]) == 2
@@ -65,6 +74,7 @@ def test_release_refuses_an_older_version(handbook_copy, monkeypatch, capsys):
 
 
 def test_item_editions():
+    """Each item knows the edition it was added in and last changed in."""
     log = {"editions": [
         {"version": "1.1", "changes": [{"id": "a", "change": "changed"}, {"id": "b", "change": "added"}]},
         {"version": "1.0"},
@@ -75,7 +85,7 @@ def test_item_editions():
 
 def test_published_ids_never_vanish_silently(handbook_copy):
     """An id published in the locked edition may go only as a recorded rename or retirement; its anchors stay."""
-    lock = read_lock(handbook_copy)
+    lock = lock_of(handbook_copy)
     assert broken_promises(load_handbook(handbook_copy), lock) == []
     glossary = handbook_copy / "data/glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
@@ -93,4 +103,4 @@ def test_published_ids_never_vanish_silently(handbook_copy):
 
 def test_real_handbook_keeps_its_published_ids():
     """Every id and anchor recorded in content.lock.json still resolves, or was renamed or retired on the record."""
-    assert broken_promises(load_handbook(ROOT, org_dir=None), read_lock(ROOT)) == []
+    assert broken_promises(load_handbook(ROOT, org_dir=None), lock_of(ROOT)) == []

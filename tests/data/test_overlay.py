@@ -34,7 +34,7 @@ def test_overlay_adds_changes_and_retires(with_org):
     assert hb["gifts"].data["summary"] == "We accept no gifts at all, not even small ones."
     assert hb["gifts"].data["questions"] == ("Whose need does this meet?",)  # untouched fields stay
     assert "boundary-defined" not in hb.items and hb.retired["boundary-defined"].title == "Boundary"
-    assert hb.overlay.changed["gifts"]["fields"] == ["summary", "range"]
+    assert hb.overlay.changed["gifts"]["fields"] == ("summary", "range")
     assert hb.profile["handbook_title"] == "Hillside Code of Ethics"
     assert hb.base_profile["handbook_title"] == "Fixture Handbook"
     assert hb.profile["crisis"]["name"] == "Test Line"  # from the base, not overridden
@@ -92,32 +92,39 @@ def test_retiring_an_item_still_cited_names_the_citing_item(with_org):
 
 def test_colour_that_is_not_a_colour(with_org):
     edit(with_org / "org/profile.yml", '"#1f4e79"', "blue")
-    assert problems_of(with_org) == ["org/profile.yml:7: colors.primary: 'blue' is not a colour: write it as #rrggbb, e.g. #1f4e79"]
+    assert problems_of(with_org) == ["org/profile.yml:8: colors.primary: 'blue' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""]
 
 
 def test_colour_too_light_for_the_header(with_org):
     edit(with_org / "org/profile.yml", '"#1f4e79"', '"#88ccff"')
-    assert problems_of(with_org) == ["org/profile.yml:7: colors.primary: '#88ccff' is too light for white text (contrast 1.7:1, needs 4.5:1): choose a darker colour"]
+    assert problems_of(with_org) == ["org/profile.yml:8: colors.primary: '#88ccff' is too light for white text (contrast 1.7:1, needs 4.5:1): choose a darker colour"]
 
 
 def test_missing_logo_file(with_org):
     (with_org / "org/logo.svg").unlink()
-    assert problems_of(with_org) == ["org/profile.yml:5: logo: logo file 'logo.svg' not found next to org/profile.yml"]
+    assert problems_of(with_org) == ["org/profile.yml:6: logo: logo file 'logo.svg' not found next to org/profile.yml"]
 
 
 def test_placeholder_left_in_the_profile(with_org):
+    edit(with_org / "org/profile.yml", "example: true", "example: false")
     edit(with_org / "org/profile.yml", "ethics@hillside.example", "ethics@example.org")
-    assert problems_of(with_org) == ["org/profile.yml:11: contact.email: still holds a placeholder ('@example.org'): fill in your organization's own contact.email"]
+    assert problems_of(with_org) == ["org/profile.yml:12: contact.email: still holds a placeholder ('@example.org'): fill in your organization's own contact.email"]
+
+
+def test_example_domain_is_a_placeholder(with_org):
+    """A contact at a .example address stands in for a real one: a real organization's check refuses it."""
+    edit(with_org / "org/profile.yml", "example: true", "example: false")
+    assert problems_of(with_org) == ["org/profile.yml:12: contact.email: still holds a placeholder ('hillside.example'): fill in your organization's own contact.email"]
 
 
 def test_review_date_passed_is_a_warning(with_org):
     hb = load_handbook(with_org, today=datetime.date(2028, 1, 1))
-    assert [str(w) for w in hb.warnings] == ["org/profile.yml:14: warning: next_review: the review date 2027-12-01 has passed: review the code and set the next date"]
+    assert [str(w) for w in hb.warnings] == ["org/profile.yml:15: warning: next_review: the review date 2027-12-01 has passed: review the code and set the next date"]
 
 
 def test_unknown_file_in_the_overlay(with_org):
     (with_org / "org/notes.yml").write_text("x: 1\n", encoding="utf-8")
-    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own)"]
+    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own), changelog.yml (your own editions)"]
 
 
 def test_added_item_with_a_base_id_is_a_duplicate(with_org):

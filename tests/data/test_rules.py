@@ -112,9 +112,9 @@ def test_check_command_reports_and_exits_nonzero(handbook_copy):
     assert "Traceback" not in run.stderr + run.stdout
 
 
-def test_check_command_counts_good_data():
+def test_check_command_counts_good_data(handbook_copy):
     """On good data, `handbook check` prints one line of counts by kind."""
-    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=VALID, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=handbook_copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == (
         "ok: 2 principles, 1 boundary topic, 1 case study, 1 training module, 1 FAQ entry, "

@@ -5,13 +5,17 @@ from __future__ import annotations
 import pytest
 
 from macros.load import load_handbook
-from macros.render import Renderer, escape_md, page_url, relative, relative_url
+from macros.render import Renderer, escape_md
+from macros.site import build_site
+from macros.urls import Urls, canonical_path, relative
 from tests.conftest import VALID
+
+SITE_URL = "https://example.org/handbook/"
 
 
 @pytest.fixture(scope="module")
 def renderer() -> Renderer:
-    return Renderer(load_handbook(VALID))
+    return Renderer(load_handbook(VALID), Urls(SITE_URL))
 
 
 def test_relative_links_between_files():
@@ -22,12 +26,32 @@ def test_relative_links_between_files():
     assert relative("index.md", "principles/a.md") == "principles/a.md"
 
 
-def test_page_urls():
-    assert page_url("principles/a.md") == "principles/a/"
-    assert page_url("principles/index.md") == "principles/"
-    assert page_url("index.md") == ""
-    assert relative_url("principles/a/", "p/a/") == "../../p/a/"
-    assert relative_url("p/faq-x/", "faq/#faq-x") == "../../faq/#faq-x"
+def test_public_paths_follow_the_url_contract():
+    """A page's public path is its directory URL, whatever the build's URL style."""
+    assert canonical_path("principles/a.md") == "principles/a/"
+    assert canonical_path("principles/index.md") == "principles/"
+    assert canonical_path("index.md") == ""
+
+
+def test_links_inside_a_build_follow_its_url_style():
+    """Raw HTML links are relative, with directory URLs online and .html files in the offline copy."""
+    online, offline = Urls(SITE_URL, True), Urls(SITE_URL, False)
+    assert online.page_to_file("principles/a.md", "p/a/index.html") == "../../p/a/"
+    assert offline.page_to_file("principles/a.md", "p/a/index.html") == "../p/a/index.html"
+    assert online.page_to_page("index.md", "faq.md", "x") == "faq/#x"
+    assert offline.page_to_page("index.md", "faq.md", "x") == "faq.html#x"
+    assert offline.page_to_page("principles/a.md", "index.md") == "../index.html"
+    assert online.href("p/faq-x/index.html", "faq/#faq-x") == "../../faq/#faq-x"
+
+
+def test_public_addresses_are_absolute_under_site_url():
+    """Every address printed for people is absolute under site_url, also from a sub-path."""
+    urls = Urls("https://example.org/sub/path")
+    assert urls.permalink("a") == "https://example.org/sub/path/p/a/"
+    assert urls.permalink("a", "q1") == "https://example.org/sub/path/p/a/q1/"
+    assert urls.public_page("faq.md", "gift") == "https://example.org/sub/path/faq/#gift"
+    assert urls.base_path == "/sub/path/"
+    assert Urls("").permalink("a") == "/p/a/"
 
 
 def test_titles_are_escaped():
@@ -35,13 +59,18 @@ def test_titles_are_escaped():
     assert escape_md("a *b* [c]") == r"a \*b\* \[c\]"
 
 
-def test_every_generated_page_renders(renderer):
-    """Each page the data produces renders and starts with one H1."""
-    pages = renderer.generated_pages()
-    assert "principles/honesty.md" in pages and "dilemmas/index.md" in pages and "faq.md" in pages
-    for src in pages:
-        text = renderer.page(src)
-        assert [line for line in text.splitlines() if line.startswith("# ")], src
+def test_every_generated_page_renders_with_one_title(renderer):
+    """Each page the data produces renders and has exactly one H1, outside code."""
+    site = build_site(renderer.hb, renderer.urls)
+    pages = [p for p in site.pages.values() if p.generated]
+    assert {"principles/honesty.md", "dilemmas/index.md", "faq.md"} <= {p.src for p in pages}
+    for page in pages:
+        fence, titles = False, []
+        for line in page.markdown.splitlines():
+            fence = fence != line.startswith(("```", "~~~"))
+            if not fence and line.startswith("# "):
+                titles.append(line)
+        assert len(titles) == 1, (page.src, titles)
 
 
 def test_principle_page(renderer):
@@ -55,8 +84,8 @@ def test_principle_page(renderer):
     assert "- [Gifts](../boundaries/gifts.md)" in text
     assert "Peer supporters are honest and direct" in text
     assert "Trust needs honesty ([Smith et al. 2020](../sources.md#study-b))." in text
-    assert "1. Org A (2013). *Code A*. [https://example.org/a](https://example.org/a)" in text
-    assert '<a class="hb-permalink" href="../../p/honesty/">/p/honesty/</a>' in text
+    assert "1. Org A (2013). *Code A*. <https://example.org/a>" in text
+    assert f'<a class="hb-permalink" href="../../p/honesty/">{SITE_URL}p/honesty/</a>' in text
 
 
 def test_dilemma_page(renderer):
@@ -100,13 +129,27 @@ def test_training_page_adds_up(renderer):
     assert "Built on the case study [The gift](../dilemmas/the-gift.md)." in text
 
 
-def test_hand_written_pages_get_checked_links(renderer):
-    """[[id]] in a docs page becomes a link; code is left alone; unknown ids are reported."""
-    text, errors = renderer.prose_outside_code("See [[honesty]], `[[nope]]` and [[honsety]].\n", "about.md")
-    assert text.startswith("See [Honesty](principles/honesty.md), `[[nope]]` and [[honsety]].")
-    assert errors == ["unknown id 'honsety' in [[...]] (did you mean 'honesty'?)"]
+def test_hand_written_pages_get_links_outside_code():
+    """[[id]] in a docs page becomes a link relative to that page; code is left alone."""
+    from macros.docs import convert_refs
+
+    hb = load_handbook(VALID)
+    r = Renderer(hb, Urls(SITE_URL))
+    text = convert_refs("See [[honesty]], `[[nope]]` and ```\n[[x]]\n```.\n", lambda t, s, w: r.link(t, "org/about.md", s, w))
+    assert text == "See [Honesty](../principles/honesty.md), `[[nope]]` and ```\n[[x]]\n```.\n"
 
 
 def test_crisis_box_comes_from_the_profile(renderer):
+    """The crisis box names the line and how to reach it, from the profile."""
     box = renderer.crisis_box()
     assert box.startswith('!!! warning "In crisis? Test Line: call **000**"')
+
+
+def test_data_text_is_never_rendered_as_a_template(handbook_copy):
+    """A title holding Jinja syntax is shown as written, on its page and in links to it."""
+    path = handbook_copy / "data/principles/honesty.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Honesty", "title: Honesty {{ 6 + 7 }} {% if x %}"), encoding="utf-8")
+    hb = load_handbook(handbook_copy)
+    site = build_site(hb, Urls(SITE_URL))
+    assert site.pages["principles/honesty.md"].markdown.startswith("# Honesty {{ 6 + 7 }} {% if x %}\n")
+    assert "13" not in site.pages["principles/honesty.md"].markdown.splitlines()[0]

@@ -1,0 +1,151 @@
+"""The MkDocs adapter: load once, build the Site, copy it into MkDocs' files and nav.
+
+Everything the site holds is decided by macros.site; this plugin only hands
+it to MkDocs. It keeps the Site on the plugin instance (mkdocs-macros reaches
+it through env.conf.plugins) and logs through MkDocs' logger, so strict mode
+counts its warnings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..config import SiteConfig
+from ..load import load_handbook
+from ..model import thaw
+from ..problems import HandbookError, report
+from ..site import Site, build_site, footer, logo_file, public_address
+from ..sitecheck import check_site
+from ..urls import Urls
+from .offline import OFFLINE_ZIP, build_offline_zip
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class HandbookConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+    org_dir = config_options.Type(str, default="org")  # the organization's overlay; $HANDBOOK_ORG overrides it
+    offline_build = config_options.Type(bool, default=False)  # set by mkdocs-offline.yml
+    offline_zip = config_options.Type(bool, default=False)  # also build the offline copy; $HANDBOOK_OFFLINE_ZIP=1 sets it
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    site: Site | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.site = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            handbook = load_handbook(root, self.config.data_dir, self.config.org_dir)
+        except HandbookError as err:
+            raise PluginError("\n" + err.report()) from None
+        for warning in handbook.warnings:
+            log.warning(str(warning))
+        address = public_address(handbook, config.site_url or "")
+        config.site_url = address or None
+        site = build_site(handbook, Urls(address, config.use_directory_urls), config.nav or [], self.config.offline_build)
+        settings = SiteConfig(address, config.use_directory_urls, config.nav or [], str(config.not_in_nav or ""))
+        problems = check_site(site, settings)
+        if any(not p.warning for p in problems):
+            raise PluginError("\n" + report(problems, "the site's pages"))
+        self.site = site
+        profile = handbook.profile
+        config.site_name = profile.get("handbook_title", config.site_name)
+        config.copyright = footer(handbook)
+        logo = logo_file(handbook)
+        if logo:
+            config.theme["logo"] = logo.path
+        if profile.get("colors"):
+            config.extra_css.append("assets/profile.css")
+        if not self.config.offline_build:  # Pagefind needs a web server; the offline copy keeps Material's search
+            config.extra["pagefind"] = True
+            config.extra_javascript.append("assets/search.js")
+        config.nav = thaw(site.nav)
+        return config
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when the data, the overlay or the engine's templates change, not only docs/."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        server.watch(str(root / self.config.data_dir))
+        org = os.environ.get("HANDBOOK_ORG")
+        org_dir = (root / org) if org else root / self.config.org_dir
+        if org_dir.is_dir():
+            server.watch(str(org_dir))
+        server.watch(str(Path(__file__).resolve().parents[1] / "templates"))
+        return server
+
+    def on_files(self, files: Files, config) -> Files:
+        site = self.site
+        hb = site.handbook
+        if hb.overlay is not None:  # the organization's own pages replace base pages of the same name, or add new ones
+            org_docs = Path(hb.root) / hb.overlay.folder / "docs"
+            for page in site.pages.values():
+                if page.origin == "org":
+                    old = files.get_file_from_path(page.src)
+                    if old is not None:
+                        files.remove(old)
+                    files.append(File(page.src, str(org_docs), config.site_dir, config.use_directory_urls))
+            for path in sorted(org_docs.rglob("*")) if org_docs.is_dir() else ():
+                src = path.relative_to(org_docs).as_posix()
+                if path.is_file() and not src.endswith(".md"):  # images and other files of the organization's pages
+                    old = files.get_file_from_path(src)
+                    if old is not None:
+                        files.remove(old)
+                    files.append(File(src, str(org_docs), config.site_dir, config.use_directory_urls))
+        for page in site.pages.values():
+            if not page.generated or files.get_file_from_path(page.src) is not None:
+                continue
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src, content=_source(page), inclusion=inclusion))
+        for static in site.files.values():
+            files.append(File.generated(config, static.path, content=static.content))
+        return files
+
+    @event_priority(-100)  # after mkdocs-macros: [[links]] are made once a page's own macros ran
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Hand-written pages get their checked [[id]] links and their citation; generated pages are final."""
+        src = page.file.src_uri
+        mine = self.site.pages.get(src)
+        if mine is None or mine.generated:
+            return markdown
+        return self.site.page_markdown(src, markdown)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """Mark what Pagefind indexes: the content of reading pages, not print pages or handouts."""
+        mine = self.site.pages.get(page.file.src_uri)
+        if self.config.offline_build or mine is None or not mine.indexed:
+            return output
+        return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+
+    def on_post_build(self, config) -> None:
+        """Index the site with Pagefind; with offline_zip, also build the offline copy."""
+        if not self.config.offline_build:
+            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet", "--exclude-selectors", ".headerlink"],
+                                 capture_output=True, text=True)
+            if run.returncode:
+                raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
+        if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        problem = build_offline_zip(root, Path(config.site_dir) / OFFLINE_ZIP)
+        if problem:
+            raise PluginError(problem)
+
+
+def _source(page) -> str:
+    """A generated page as MkDocs reads it: its front matter (never rendered by mkdocs-macros), then its Markdown."""
+    meta = {**page.meta, "render_macros": False}
+    return f"---\n{yaml.safe_dump(meta, sort_keys=True)}---\n" + page.markdown

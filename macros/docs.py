@@ -1,0 +1,125 @@
+"""Hand-written pages (docs/*.md, and an organization's org/docs/*.md): read them and check their text.
+
+A hand-written page may use the same checked [[id]] links as the data, and
+the handbook's macros such as {{ crisis() }}. Everything the build would
+stumble on is reported here, with the page's file and line: bad front
+matter, a [[typo]], a template error, a macro that does not exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import jinja2
+import jinja2.meta
+import yaml
+
+from .model import Doc, freeze
+from .problems import Problem, did_you_mean
+from .validate import REF, Names, check_ref
+
+CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
+FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+
+#: The delimiters of every Jinja template of the handbook, the engine's and mkdocs-macros' alike:
+#: '{#' stays free for Markdown heading anchors such as '## Our rules {#our-rules}'.
+DELIMITERS = {"comment_start_string": "{#-#", "comment_end_string": "#-#}"}
+
+#: Names a hand-written page may use: the handbook's macros and variables (see macros/pagemacros.py),
+#: and the variables mkdocs-macros itself provides.
+MKDOCS_MACROS_NAMES = frozenset("config page navigation files environment plugin extra macros filters git".split())
+
+
+def jinja_env(**options) -> jinja2.Environment:
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, **DELIMITERS, **options)
+
+
+def read_docs(folder: Path, shown: str, origin: str, base: dict[str, Doc] | None = None) -> tuple[dict[str, Doc], list[Problem]]:
+    """Every Markdown page under folder (not assets/), by its path relative to folder."""
+    docs: dict[str, Doc] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return docs, problems
+    for path in sorted(folder.rglob("*.md")):
+        src = path.relative_to(folder).as_posix()
+        if src.startswith("assets/"):
+            continue
+        file = f"{shown}/{src}"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            line = path.read_bytes()[: err.start].count(b"\n") + 1
+            problems.append(Problem(file, line, "", "file is not UTF-8 text: save it as UTF-8"))
+            continue
+        meta, body, body_line, found = split_front_matter(text, file)
+        problems += found
+        replaced = (base or {}).get(src)
+        docs[src] = Doc(src=src, file=file, body=body, body_line=body_line, meta=freeze(meta), origin=origin,
+                        replaces=replaced is not None,
+                        base_hash=page_hash(replaced) if replaced is not None else "")
+    return docs, problems
+
+
+def page_hash(doc: Doc) -> str:
+    return hashlib.sha256(doc.body.encode("utf-8")).hexdigest()[:16]
+
+
+def split_front_matter(text: str, file: str) -> tuple[dict, str, int, list[Problem]]:
+    """(front matter, body, line where the body starts, problems)."""
+    match = FRONT.match(text)
+    if not match:
+        return {}, text, 1, []
+    body_line = text.count("\n", 0, match.end()) + 1
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return {}, text[match.end():], body_line, [Problem(file, line, "", f"the front matter (between the --- lines) is not valid YAML: {getattr(err, 'problem', err)}")]
+    if not isinstance(meta, dict):
+        return {}, text[match.end():], body_line, [Problem(file, 2, "", "the front matter (between the --- lines) must be `name: value` lines")]
+    return meta, text[match.end():], body_line, []
+
+
+def outside_code(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of the parts of Markdown text that are not code."""
+    at = 0
+    for i, part in enumerate(CODE.split(text)):
+        if i % 2 == 0:  # split() puts the code it matched at the odd places
+            yield at, part
+        at += len(part)
+
+
+def check_doc(doc: Doc, names: Names, macro_names: Iterable[str]) -> list[Problem]:
+    """A hand-written page's [[links]] and template, each problem on its own line."""
+    problems = []
+    for offset, chunk in outside_code(doc.body):
+        for m in REF.finditer(chunk):
+            message = check_ref(m.group(1).strip(), m.group(2) or None, names)
+            if message:
+                line = doc.body_line + doc.body.count("\n", 0, offset + m.start())
+                problems.append(Problem(doc.file, line, "", message))
+    env = jinja_env()
+    try:
+        ast = env.parse(doc.body)
+    except jinja2.TemplateSyntaxError as err:
+        return problems + [Problem(doc.file, doc.body_line + (err.lineno or 1) - 1, "",
+                                   f"template error: {err.message}; macros are written {{{{ name() }}}}")]
+    known = set(macro_names) | MKDOCS_MACROS_NAMES
+    for name in sorted(jinja2.meta.find_undeclared_variables(ast) - known):
+        found = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b", doc.body) or re.search(r"\b" + re.escape(name) + r"\b", doc.body)
+        line = doc.body_line + doc.body.count("\n", 0, found.start()) if found else doc.body_line
+        problems.append(Problem(doc.file, line, "", f"unknown macro or variable '{name}'{did_you_mean(name, sorted(set(macro_names)))}; "
+                                                    f"the handbook's macros are: {', '.join(sorted(macro_names))}"))
+    return problems
+
+
+def convert_refs(doc_body: str, link) -> str:
+    """The page's Markdown with every [[ref]] outside code written as a link by link(id, anchor, words)."""
+    parts = CODE.split(doc_body)
+    for i in range(0, len(parts), 2):
+        parts[i] = REF.sub(lambda m: link(m.group(1).strip(), m.group(2) or None, m.group(3) or None), parts[i])
+    return "".join(parts)

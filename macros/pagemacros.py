@@ -1,0 +1,56 @@
+"""The macros a hand-written page may call, such as {{ crisis() }} or {{ count('principle') }}.
+
+One definition serves every output: mkdocs-macros registers these for the
+MkDocs build (macros/__init__.py), `handbook render` and `handbook check`
+call them with the engine's own Jinja. Each takes the page being rendered
+from current_src(), so links are relative to that page.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .kinds import KINDS
+
+#: Every name a hand-written page can use; `handbook check` refuses others.
+MACRO_NAMES = ("crisis", "link", "offline_download", "count", "profile", "counts", "edition", "title")
+
+
+def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = False) -> dict[str, Any]:
+    """The macros and variables, by name, for pages rendered by renderer."""
+    hb = renderer.hb
+
+    def crisis() -> str:
+        """The crisis line, from the profile, as a Markdown admonition."""
+        return renderer.crisis_box(current_src())
+
+    def link(item_id: str, words: str | None = None) -> str:
+        """A link to an item, from the page being rendered."""
+        if not hb.has(item_id):
+            raise ValueError(f"link('{item_id}'): no such item")
+        return renderer.link(item_id, current_src(), None, words)
+
+    def offline_download() -> str:
+        """A link to the offline copy when this build publishes one, else how to make it."""
+        if offline_zip:
+            href = renderer.file_href(current_src(), "handbook-offline.zip")
+            return f'<a href="{href}" download>Download the handbook for offline use</a> (a zip file: unzip it and open index.html).'
+        return "An offline copy can be built with `make offline` (a zip file: unzip it and open index.html)."
+
+    def count(kind: str, words: str | None = None) -> str:
+        """'16 principles', from the data: count('principle'), or count('dilemma', 'case studies')."""
+        info = KINDS[kind]
+        n = len(hb.kind(kind))
+        return f"{n} {words or (info.label if n == 1 else info.plural)}"
+
+    counts = {name: len(hb.kind(name)) for name in KINDS}
+    return {
+        "crisis": crisis,
+        "link": link,
+        "offline_download": offline_download,
+        "count": count,
+        "profile": dict(hb.profile),
+        "counts": counts,
+        "edition": str(hb.profile.get("edition", "")),
+        "title": str(hb.profile.get("handbook_title", "")),
+    }

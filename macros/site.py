@@ -1,0 +1,344 @@
+"""The published site as data: every page, every static file, the nav and one URL model.
+
+build_site() turns a Handbook into a Site. Every output is a projection of
+it: the MkDocs plugin copies it into MkDocs' files and nav, `handbook render`
+writes it as plain Markdown, the PDFs print its print pages, the offline copy
+is a build of it with file URLs. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from .docs import convert_refs, jinja_env
+from .export import dumps, export, export_schema
+from .kinds import KINDS
+from .model import Doc, Handbook
+from .pagemacros import page_macros
+from .render import LIST_PAGES, LIST_TITLES, SETTING_LABELS, Renderer
+from .urls import Urls, canonical_path, permalink_file, src_of_path
+
+GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
+OUR_SECTION = "Our organization"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site."""
+
+    src: str  # its Markdown file, relative to docs/: 'principles/confidentiality.md'
+    title: str
+    make: Callable[[], str] = field(repr=False, compare=False)  # renders its Markdown (see .markdown)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # front matter (hide, search)
+    origin: str = "generated"  # "generated", "docs" (docs/) or "org" (the organization's docs/)
+    source_file: str = ""  # for hand-written pages: where it is, as shown in messages
+    indexed: bool = True  # searched (Pagefind indexes its content)
+    cited: bool = True  # ends with how to cite it
+    printed: bool = False  # printed to PDF
+    in_nav: bool = True
+
+    @property
+    def generated(self) -> bool:
+        return self.origin == "generated"
+
+    @cached_property
+    def markdown(self) -> str:
+        """Generated pages: the final Markdown. Hand-written pages: the source, before its macros run.
+
+        Rendered when first asked for, so that a check touches only the pages it needs.
+        """
+        return self.make()
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    path: str  # where it goes in the built site: 'p/confidentiality/index.html'
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Site:
+    handbook: Handbook
+    urls: Urls
+    pages: Mapping[str, Page]
+    files: Mapping[str, StaticFile]
+    nav: tuple
+    renderer: Renderer = field(repr=False, compare=False, default=None)
+    offline: bool = False
+
+    def page_markdown(self, src: str, rendered_body: str | None = None) -> str:
+        """The final Markdown of a page. For a hand-written page, give the body after its macros ran."""
+        page = self.pages[src]
+        if page.generated:
+            return page.markdown
+        body = page.markdown if rendered_body is None else rendered_body
+        text = convert_refs(body, lambda target, sub, words: self.renderer.link(target, src, sub, words))
+        return text + self.renderer.page_cite(src, _first_heading(text)) if page.cited else text
+
+    def render_doc(self, src: str) -> str:
+        """A hand-written page rendered here (not by mkdocs-macros): its macros run with the engine's Jinja."""
+        page = self.pages[src]
+        template = jinja_env().from_string(page.markdown)
+        return template.render(**page_macros(self.renderer, lambda: src, self.offline_zip))
+
+    @property
+    def offline_zip(self) -> bool:
+        return not self.offline and os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"
+
+    def pages_with(self, **roles) -> list[Page]:
+        return [p for p in self.pages.values() if all(getattr(p, k) == v for k, v in roles.items())]
+
+
+def public_address(handbook: Handbook, configured: str = "") -> str:
+    """The site's public address: $SITE_URL, else the organization's profile `site_url`, else mkdocs.yml's."""
+    env = os.environ.get("SITE_URL", "").strip()
+    org = handbook.profile.get("site_url") if handbook.overlay is not None else None
+    return env or org or configured or ""
+
+
+def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline: bool = False) -> Site:
+    """The whole site, from the handbook: pages, static files and nav."""
+    renderer = Renderer(handbook, urls, offline)
+    pages: dict[str, Page] = {}
+    for plan in plan_pages(handbook, renderer):
+        pages[plan.src] = plan
+    files = {f.path: f for f in static_files(handbook, renderer)}
+    site_nav = tuple(expand_nav(nav or [], handbook, renderer, pages))
+    return Site(handbook, urls, MappingProxyType(pages), MappingProxyType(files), site_nav, renderer, offline)
+
+
+# --- pages -----------------------------------------------------------------------------------------
+
+
+HIDDEN = {"hide": ["navigation", "toc"]}
+UNSEARCHED = {"search": {"exclude": True}}
+
+
+def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
+    """Every page the handbook produces, with its Markdown and roles."""
+    out: list[Page] = []
+    for src in LIST_PAGES:
+        if src == "differences.md" and handbook.overlay is None:
+            continue
+        if src == "print.md":
+            out.append(Page(src, _print_title(handbook), _page(renderer, src), {**HIDDEN, **UNSEARCHED}, indexed=False,
+                            cited=False, printed=True, in_nav=False))
+        elif src == "decision-model-worksheet.md":
+            out.append(Page(src, "Decision-making worksheet", _page(renderer, src), HIDDEN, indexed=False, cited=False,
+                            printed=True))
+        else:
+            out.append(Page(src, LIST_TITLES[src], _page(renderer, src, cite=True)))
+    for src in renderer.handout_pages():
+        item = handbook[src[len("handouts/"):-len(".md")]]
+        out.append(Page(src, f"{item.title} (handout)", _page(renderer, src), {**HIDDEN, **UNSEARCHED}, indexed=False,
+                        cited=False, printed=True, in_nav=False))
+    for kind in KINDS.values():
+        if not kind.per_item:
+            continue
+        index = f"{kind.page}/index.md"
+        out.append(Page(index, kind.nav_title or kind.plural.capitalize(), _page(renderer, index)))
+        for item in handbook.kind(kind.name):
+            out.append(Page(item.src, item.title, _page(renderer, item.src), printed=kind.name == "training"))
+        for item in handbook.retired.values():
+            if item.kind == kind.name:
+                out.append(Page(item.src, f"{item.title} (retired)", _item(renderer, item.id), UNSEARCHED, indexed=False))
+        for moved in handbook.moved:
+            if moved.kind == kind.name and moved.change == "retired":
+                src = src_of_path(moved.path)
+                out.append(Page(src, f"{moved.title} (retired)", _item(renderer, moved.id), UNSEARCHED, indexed=False))
+    generated = {p.src for p in out}
+    for doc in handbook.docs.values():
+        if doc.src in generated:
+            continue  # a generated page of the same name wins; the check reports the clash
+        out.append(doc_page(doc))
+    return out
+
+
+def _page(renderer: Renderer, src: str, cite: bool = False) -> Callable[[], str]:
+    return lambda: renderer.page(src) + (renderer.page_cite(src) if cite else "")
+
+
+def _item(renderer: Renderer, item_id: str) -> Callable[[], str]:
+    return lambda: renderer.item_page(item_id)
+
+
+def doc_page(doc: Doc) -> Page:
+    meta = dict(doc.meta)
+    return Page(doc.src, str(meta.get("title") or _first_heading(doc.body) or doc.src), lambda: doc.body, MappingProxyType(meta),
+                origin="org" if doc.origin == "org" else "docs", source_file=doc.file,
+                indexed=doc.src != "404.md", cited=doc.src != "404.md")
+
+
+def _first_heading(markdown: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" {#")[0].strip()
+    return ""
+
+
+def _print_title(handbook: Handbook) -> str:
+    return f"{handbook.profile['handbook_title']}: the whole handbook"
+
+
+# --- static files ----------------------------------------------------------------------------------
+
+
+def static_files(handbook: Handbook, renderer: Renderer) -> list[StaticFile]:
+    """Redirect stubs for every permanent link and moved address, the export, the profile's CSS and logo."""
+    urls = renderer.urls
+    out: list[StaticFile] = []
+
+    def stub(path: str, target_href: str, title: str) -> StaticFile:
+        return StaticFile(path, redirect_page(urls.href(path, target_href), title))
+
+    for item in [*handbook.items.values(), *handbook.retired.values()]:
+        target = urls.page_href(item.src) + (f"#{item.anchor}" if item.anchor else "")
+        out.append(stub(permalink_file(item.id), target, item.title))
+        for sub in sorted(handbook.sub_ids.get(item.id, ())):
+            out.append(stub(permalink_file(item.id, sub), urls.page_href(item.src) + f"#{sub}", item.title))
+    for moved in handbook.moved:
+        if moved.change == "renamed" and moved.to and handbook.has(moved.to):
+            target = handbook.find(moved.to)
+            page = urls.page_href(target.src)
+            anchor_target = page + (f"#{target.anchor}" if target.anchor else "")
+            if KINDS[moved.kind].per_item:
+                out.append(stub(urls.page_file(src_of_path(moved.path)), anchor_target, target.title))
+            out.append(stub(permalink_file(moved.id), anchor_target, target.title))
+            for sub in moved.anchors:  # a renamed item keeps its anchors
+                out.append(stub(permalink_file(moved.id, sub), f"{page}#{sub}", target.title))
+        else:  # retired: its page (or its entry on a list page) says why
+            page = urls.page_href(src_of_path(moved.path))
+            anchor = moved.path.partition("#")[2]
+            out.append(stub(permalink_file(moved.id), page + (f"#{anchor}" if anchor else ""), moved.title))
+            for sub in moved.anchors:
+                out.append(stub(permalink_file(moved.id, sub), page + (f"#{anchor}" if anchor else ""), moved.title))
+    out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
+    out.append(StaticFile("handbook.schema.json", dumps(export_schema())))
+    profile = handbook.profile
+    if profile.get("colors"):
+        out.append(StaticFile("assets/profile.css", colors_css(profile["colors"])))
+    logo = logo_file(handbook)
+    if logo:
+        out.append(logo)
+    return out
+
+
+def logo_file(handbook: Handbook) -> StaticFile | None:
+    """The organization's logo, as a file of the site (assets/logo.<ext>)."""
+    profile = handbook.profile
+    if not profile.get("logo") or handbook.overlay is None:
+        return None
+    from pathlib import Path
+
+    source = Path(handbook.root) / handbook.overlay.folder / profile["logo"]
+    return StaticFile(f"assets/logo{source.suffix}", source.read_bytes())
+
+
+def redirect_page(href: str, title: str) -> str:
+    """A tiny page that forwards to href, keeping any #anchor of the link followed."""
+    href = html.escape(href)
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
+        f"<link rel=\"canonical\" href=\"{href}\">\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        f"<script>if (location.hash) location.replace(\"{href}\".split(\"#\")[0] + location.hash);</script>\n"
+        f"</head><body><p>This link leads to <a href=\"{href}\">{html.escape(title)}</a>.</p></body></html>\n"
+    )
+
+
+def colors_css(colors) -> str:
+    """Theme colours from the profile (validated as #rrggbb, dark enough for white text)."""
+    lines = []
+    if colors.get("primary"):
+        lines.append(f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {colors["primary"]}; --md-primary-fg-color--dark: {colors["primary"]}; }}')
+        lines.append(f'[data-md-color-scheme="default"] {{ --md-typeset-a-color: {colors["primary"]}; }}')
+    if colors.get("accent"):
+        lines.append(f'[data-md-color-scheme="default"][data-md-color-accent="custom"] {{ --md-accent-fg-color: {colors["accent"]}; }}')
+    return "\n".join(lines) + "\n"
+
+
+def footer(handbook: Handbook) -> str:
+    """The footer line, from the profile: who publishes, what it is adapted from, the license (HTML)."""
+    profile, base = handbook.profile, handbook.base_profile
+    parts = [html.escape(str(profile.get("name", "")))]
+    if handbook.overlay is not None:
+        parts.append(f"Adapted from the {html.escape(str(base.get('handbook_title')))}, edition {html.escape(str(base.get('edition')))}")
+    parts.append('Content <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>')
+    return " · ".join(p for p in parts if p)
+
+
+# --- nav -------------------------------------------------------------------------------------------
+
+
+def expand_nav(nav: list, handbook: Handbook, renderer: Renderer, pages: Mapping[str, Page]) -> list:
+    """The nav of mkdocs.yml with every item filled in, and the pages the profile and overlay add."""
+    out = _expand(nav, handbook, renderer)
+    listed = set(_nav_srcs(out))
+    extra: list = []
+    if handbook.overlay is not None:
+        extra.append({"How our code differs": "differences.md"})
+    extra.append({"Raise a concern": "raise-a-concern.md"})
+    ours = [p.src for p in pages.values() if p.origin == "org" and p.src not in listed and p.in_nav and p.src != "404.md"]
+    if ours:
+        extra.insert(0, {OUR_SECTION: ours})
+    extra = [e for e in extra if not set(_nav_srcs([e])) & listed]
+    return out[:-1] + extra + out[-1:] if out else extra
+
+
+def _nav_srcs(nav) -> list[str]:
+    out = []
+    for entry in nav:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                out += _nav_srcs(value if isinstance(value, list) else [value])
+        elif isinstance(entry, list):
+            out += _nav_srcs(entry)
+    return out
+
+
+def _index_kind(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return next((k.name for k in KINDS.values() if k.per_item and value == f"{k.page}/index.md"), None)
+
+
+def _expand(nav: list, handbook: Handbook, renderer: Renderer) -> list:
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            kind = _index_kind(value)
+            if kind:
+                value = [value, *_nav_items(kind, handbook, renderer)]
+            elif isinstance(value, list):
+                value = _expand(value, handbook, renderer)
+            out.append({title: value})
+        else:
+            kind = _index_kind(entry)
+            out.append({KINDS[kind].nav_title: [entry, *_nav_items(kind, handbook, renderer)]} if kind else entry)
+    return out
+
+
+def _nav_items(kind: str, handbook: Handbook, renderer: Renderer) -> list:
+    items = handbook.kind(kind)
+    retired = [item.src for item in handbook.retired.values() if item.kind == kind] + renderer.moved_pages(kind)
+    tail = [{"Retired": retired}] if retired else []
+    if kind == "dilemma":
+        groups: dict[str, list] = {}
+        for item in items:
+            groups.setdefault(SETTING_LABELS[item.data["setting"]], []).append(item.src)
+        return [{label: groups[label]} for label in SETTING_LABELS.values() if label in groups] + tail
+    srcs = [item.src for item in items]
+    if len(srcs) <= GROUP_SIZE:
+        return srcs + tail
+    chunks = [srcs[i : i + GROUP_SIZE] for i in range(0, len(srcs), GROUP_SIZE)]
+    return [{f"{i * GROUP_SIZE + 1}–{i * GROUP_SIZE + len(c)}": c} for i, c in enumerate(chunks)] + tail

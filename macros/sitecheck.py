@@ -1,0 +1,149 @@
+"""Check what the build would stumble on in the site itself: hand-written pages and the nav.
+
+The data is checked when it is loaded (macros/load.py). This adds what only
+the Site knows: whether each hand-written page renders (its macros run), whether
+its links lead to pages and anchors that exist, and whether every page is in
+the nav and every nav entry is a page. `handbook check` and the MkDocs build
+run the same function, so a check that passes means a build that passes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import sys
+import traceback
+from functools import lru_cache
+from urllib.parse import unquote
+
+import markdown
+
+from .config import SiteConfig
+from .docs import outside_code
+from .problems import Problem, did_you_mean
+from .site import Site, _nav_srcs
+
+MD_LINK = re.compile(r"(?<!!)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "def_list", "tables"]
+
+
+def check_site(site: Site, config: SiteConfig | None = None) -> list[Problem]:
+    """Every problem the build would meet in the hand-written pages and the nav."""
+    problems: list[Problem] = []
+    rendered: dict[str, str] = {}
+    for page in site.pages.values():
+        if page.generated:
+            continue
+        text, found = _render(site, page.src)
+        problems += found
+        if text is not None:
+            rendered[page.src] = site.page_markdown(page.src, text)
+    anchors = _Anchors(site, rendered)
+    for src, text in rendered.items():
+        problems += _check_links(site, src, text, anchors)
+    problems += _check_nav(site, config)
+    return problems
+
+
+def _render(site: Site, src: str) -> tuple[str | None, list[Problem]]:
+    """A hand-written page's Markdown after its macros ran, or the problem that stopped it, on its line."""
+    page = site.pages[src]
+    doc = site.handbook.docs[src]
+    try:
+        return site.render_doc(src), []
+    except Exception as err:  # any error of a page's template is that page's problem
+        line = _template_line(err)
+        where = doc.body_line + line - 1 if line else doc.body_line
+        message = str(err).split("\n")[0] or type(err).__name__
+        return None, [Problem(page.source_file, where, "", f"template error: {message}")]
+
+
+def _template_line(err: BaseException) -> int:
+    for frame, line in reversed(list(traceback.walk_tb(sys.exc_info()[2] or err.__traceback__))):
+        if frame.f_code.co_filename == "<template>":
+            return line
+    return getattr(err, "lineno", 0) or 0
+
+
+class _Anchors:
+    """The ids each page has once it is HTML: headings (explicit or from their words), attribute lists, HTML ids."""
+
+    def __init__(self, site: Site, rendered: dict[str, str]):
+        self.site = site
+        self.rendered = rendered
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def of(self, src: str) -> frozenset[str]:
+        if src not in self.cache:
+            page = self.site.pages[src]
+            text = self.rendered.get(src) if not page.generated else page.markdown
+            self.cache[src] = _ids_in(text or "")
+        return self.cache[src]
+
+
+@lru_cache(maxsize=256)
+def _ids_in(text: str) -> frozenset[str]:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    return frozenset(HTML_ID.findall(html))
+
+
+def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Problem]:
+    """Relative links of a hand-written page lead to pages and anchors of the site."""
+    page = site.pages[src]
+    doc = site.handbook.docs[src]
+    problems = []
+    source = doc.body
+    for _, chunk in outside_code(text):
+        for match in MD_LINK.finditer(chunk):
+            target = match.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+                continue  # another site, an e-mail or phone link, or an absolute path
+            path, _, anchor = target.partition("#")
+            path = unquote(path)
+            if path and not path.endswith(".md"):
+                continue  # a file (image, zip) or a URL of the site: MkDocs only warns about these when missing
+            to_src = _join(src, path) if path else src
+            line = _line_in(source, target, doc.body_line)
+            if to_src not in site.pages:
+                hint = did_you_mean(to_src, site.pages)
+                problems.append(Problem(page.source_file, line, "", f"link '{target}' leads to no page{hint}"))
+                continue
+            if anchor and unquote(anchor) not in anchors.of(to_src):
+                have = sorted(anchors.of(to_src))
+                problems.append(Problem(page.source_file, line, "", f"link '{target}': the page has no anchor '#{anchor}'{did_you_mean(anchor, have)}"))
+    return problems
+
+
+def _join(src: str, path: str) -> str:
+    import posixpath
+
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+
+
+def _line_in(source: str, target: str, first_line: int) -> int:
+    at = source.find(f"]({target}")
+    return first_line + source.count("\n", 0, at) if at >= 0 else first_line
+
+
+def _check_nav(site: Site, config: SiteConfig | None) -> list[Problem]:
+    """Every nav entry is a page, and every hand-written page is in the nav (MkDocs' strict mode needs both)."""
+    problems = []
+    file = config.file if config else "mkdocs.yml"
+    listed = set(_nav_srcs(list(site.nav)))
+    for src in sorted(listed):
+        if re.match(r"^[a-z]+://", src):
+            continue
+        if src not in site.pages:
+            problems.append(Problem(file, 0, "nav", f"'{src}' is not a page of the site{did_you_mean(src, site.pages)}"))
+    skip = [p.strip() for p in (config.not_in_nav if config else "").splitlines() if p.strip()]
+    for page in site.pages.values():
+        if page.generated or not page.in_nav or page.src in listed or page.src == "404.md":
+            continue
+        if any(fnmatch.fnmatch(page.src, pattern.lstrip("/")) for pattern in skip):
+            continue
+        where = page.source_file
+        hint = "add it to the nav in mkdocs.yml" if page.origin == "docs" else "add it to `nav:` in your profile"
+        problems.append(Problem(where, 1, "", f"this page is in no section of the navigation: {hint}"))
+    return problems
+
