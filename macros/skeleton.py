@@ -1,156 +1,144 @@
-"""Skeleton files for `handbook new`: valid YAML whose comments explain each field.
+"""Skeleton files for `handbook new`, generated from the schemas: valid YAML whose comments explain each field.
 
-A skeleton passes validation as written, so that a new author starts from a
-file that builds; every text is marked TODO, and `handbook check` warns about
-each TODO left behind (the content tests refuse them).
+Every field of the kind's schema appears in schema order, with its description
+as a comment. Required fields get a value that passes validation (a TODO
+text, a real id of the right kind, a valid choice); optional fields appear as
+comments, ready to fill in. `handbook check` warns about each TODO left, and
+the content tests refuse them.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from .kinds import ALL, KINDS
 from .model import Handbook
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WIDTH = 34  # the column where comments start
 
-HEADER = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
-
-
-def _first(hb: Handbook | None, kind: str, n: int, fallback: list[str]) -> list[str]:
-    if hb is None:
-        return fallback[:n]
-    return [item.id for item in hb.kind(kind)[:n]] or fallback[:n]
+FALLBACK_IDS = {"principle": ["self-determination", "dignity-and-respect"], "boundary": ["gifts"],
+                "source": ["naps-2013"], "dilemma": ["rent-money"], "step": []}
 
 
-def _list(values: list[str]) -> str:
-    return "[" + ", ".join(values) + "]"
-
-
-def skeleton(kind: str, item_id: str, hb: Handbook | None = None) -> str:
+def skeleton(kind: str, item_id: str, hb: Handbook | None = None, schema_path: str = "../../schemas") -> str:
     """The text of a new file for kind with id item_id."""
     if not ID.match(item_id):
         raise ValueError(f"'{item_id}' is not a valid id: use lowercase letters, digits and single hyphens")
-    sources = _list(_first(hb, "source", 1, ["naps-2013"]))
-    principles = _first(hb, "principle", 2, ["self-determination", "dignity-and-respect"])
-    steps = _first(hb, "step", 99, [])
-    body = {
-        "principle": _principle,
-        "boundary": _boundary,
-        "dilemma": _dilemma,
-        "training": _training,
-    }[kind](item_id, sources, principles, steps)
-    return HEADER.format(kind=kind) + body
+    info = KINDS[kind]
+    lines = [f"# yaml-language-server: $schema={schema_path}/{info.schema}.schema.json",
+             f"# A new {info.label}. Fill in every TODO, then run `handbook check`. Texts are Markdown;",
+             "# link other items as [[id]], [[id|words]] or [[id#anchor]]."]
+    lines += _object(info.entry_schema, (), _Context(kind, item_id, hb), 0)
+    return "\n".join(lines) + "\n"
 
 
-def _principle(item_id: str, sources: str, principles: list[str], steps: list[str]) -> str:
-    return f"""# A principle of the code. Every text below is Markdown; link other items as [[id]].
-id: {item_id}                 # permanent: equals the file name, never reused
-title: TODO title             # a short name, e.g. "Honesty and transparency"
-order: 99                     # position in the list of principles
-summary: TODO one plain sentence of at most 30 words.
-commitments:                  # what a peer supporter commits to; each id is a permanent anchor
-  - id: {item_id}-commitment
-    text: TODO I will ...
-why: |                        # why it matters, in a few short paragraphs
-  TODO
-in_practice:                  # what it looks like on an ordinary day
-  do:
-    - TODO a thing to do
-  avoid:
-    - TODO a thing to avoid
-examples:                     # at least one; each has a permanent anchor id
-  - id: {item_id}-example
-    title: TODO a short title
-    situation: TODO what happens
-    response: TODO what acting on the principle looks like
-related: []                   # ids of related principles
-frameworks:                   # what it matches in national guidance (see the schema for values)
-  naps: []
-  samhsa: []
-sources: {sources}            # ids from data/sources.yml that support it
-aliases: []                   # everyday words people search for, e.g. "gift card"
-"""
+class _Context:
+    def __init__(self, kind: str, item_id: str, hb: Handbook | None):
+        self.kind, self.item_id, self.hb = kind, item_id, hb
+        self.refs = {pattern: kinds for pattern, kinds in KINDS[kind].refs}
+
+    def ids(self, kinds: frozenset[str], n: int) -> list[str]:
+        found: list[str] = []
+        for k in sorted(kinds):
+            found += [i.id for i in self.hb.kind(k)] if self.hb else FALLBACK_IDS.get(k, [])
+        return found[:n]
+
+    def steps(self) -> list[str]:
+        return [i.id for i in self.hb.kind("step")] if self.hb else []
+
+    def ref_kinds(self, path: tuple) -> frozenset[str] | None:
+        for pattern, kinds in self.refs.items():
+            if len(pattern) == len(path) and all(p == ALL or p == q for p, q in zip(pattern, path)):
+                return kinds
+        return None
 
 
-def _boundary(item_id: str, sources: str, principles: list[str], steps: list[str]) -> str:
-    return f"""# A boundary topic: the range from clearly fine to clearly not fine.
-id: {item_id}                 # permanent: equals the file name, never reused
-title: TODO title
-summary: TODO one or two plain sentences.
-range:
-  fine:                       # clearly fine
-    - TODO
-  grey:                       # the grey zone: it depends
-    - TODO
-  not_fine:                   # clearly not fine
-    - TODO
-questions:                    # questions to ask yourself in the grey zone
-  - TODO Whose need does this meet?
-examples:                     # at least one; each has a permanent anchor id
-  - id: {item_id}-example
-    title: TODO a short title
-    situation: TODO what happens
-    response: TODO a good way through
-principles: {_list(principles[:1])}   # ids of the principles involved
-sources: {sources}            # ids from data/sources.yml
-aliases: []                   # everyday words people search for
-"""
+def _comment(schema: dict) -> str:
+    text = schema.get("description", "")
+    if "enum" in schema:
+        text = (text + " One of: " + ", ".join(map(str, schema["enum"]))).strip()
+    return text
 
 
-def _dilemma(item_id: str, sources: str, principles: list[str], steps: list[str]) -> str:
-    analysis = "".join(f"  - step: {s}\n    text: TODO\n" for s in steps) or "  - step: TODO-step-id\n    text: TODO\n"
-    return f"""# A case study. It is fictional: invent names and details.
-id: {item_id}                 # permanent: equals the file name, never reused
-title: TODO title
-summary: TODO the dilemma in one sentence.
-setting: community            # clinic, community, inpatient, rural, online, harm-reduction, justice, housing, crisis-service
-fictional: true               # must stay true
-scenario: |                   # the story, in plain words
-  TODO
-principles: {_list(principles)}   # the principles in tension: at least two
-boundaries: []                # ids of boundary topics involved
-questions:                    # discussion questions; each id is a permanent anchor
-  - id: {item_id}-q1
-    text: TODO
-options:                      # realistic options and their likely consequences; at least two
-  - id: {item_id}-option-1
-    title: TODO
-    consequences: TODO
-  - id: {item_id}-option-2
-    title: TODO
-    consequences: TODO
-analysis:                     # one entry per step of the decision model, in order
-{analysis}takeaways:
-  - TODO
-facilitator_notes: |          # for people who lead a discussion of this case
-  TODO
-sources: []                   # ids from data/sources.yml for any fact stated
-aliases: []                   # everyday words people search for
-"""
+def _line(indent: int, key: str, value: str, comment: str) -> str:
+    head = " " * indent + (f"{key}: {value}" if value != "" else f"{key}:")
+    return head + (" " * max(1, WIDTH - len(head)) + f"# {comment}" if comment else "")
 
 
-def _training(item_id: str, sources: str, principles: list[str], steps: list[str]) -> str:
-    return f"""# A training module. The agenda's minutes must add up to duration_minutes.
-id: {item_id}                 # permanent: equals the file name, never reused
-title: TODO title             # what the module is called
-order: 99                     # position in the list of modules
-summary: TODO one or two plain sentences.
-audience: TODO who it is for  # e.g. new peer specialists, supervisors
-duration_minutes: 60          # total length in minutes
-objectives:                   # what participants will be able to do; each id is a permanent anchor
-  - id: {item_id}-objective
-    text: TODO
-agenda:                       # timed activities, in order; items are handbook ids they use
-  - id: {item_id}-welcome
-    title: TODO
-    minutes: 60
-    activity: TODO
-    items: {_list(principles[:1])}
-role_plays: []                # scripts built on case studies: id, title, dilemma, roles, debrief
-questions:                    # discussion questions; each id is a permanent anchor
-  - id: {item_id}-q1
-    text: TODO
-facilitator_notes: |          # safety, timing, what groups tend to miss
-  TODO
-handouts: []                  # ids of case studies and other items to print
-"""
+def _object(schema: dict, path: tuple, ctx: _Context, indent: int) -> list[str]:
+    lines = []
+    required = set(schema.get("required", ()))
+    for name, prop in schema.get("properties", {}).items():
+        if name not in required:
+            hint = _comment(prop) or "optional"
+            if prop.get("type") == "array":
+                lines.append(_line(indent, name, "[]", f"optional: {hint}"))
+            else:
+                lines.append(" " * indent + f"# {name}: (optional) {hint}")
+            continue
+        lines += _field(name, prop, path + (name,), ctx, indent)
+    return lines
+
+
+def _field(name: str, prop: dict, path: tuple, ctx: _Context, indent: int) -> list[str]:
+    comment = _comment(prop)
+    kind = prop.get("type")
+    if path == ("analysis",) and ctx.kind == "dilemma":
+        steps = ctx.steps() or ["TODO-step-id"]
+        out = [_line(indent, name, "", comment)]
+        for step in steps:
+            out += [" " * indent + f"  - step: {step}", " " * indent + "    text: TODO apply this step to the case"]
+        return out
+    if kind == "object":
+        return [_line(indent, name, "", comment), *_object(prop, path, ctx, indent + 2)]
+    if kind == "array":
+        items = prop.get("items", {})
+        n = prop.get("minItems", 0)
+        refs = ctx.ref_kinds(path + (ALL,))
+        if refs is not None:
+            return [_line(indent, name, "[" + ", ".join(ctx.ids(refs, max(n, 1) if n else 0)) + "]", comment)]
+        if n == 0:
+            return [_line(indent, name, "[]", comment)]
+        out = [_line(indent, name, "", comment)]
+        for i in range(n):
+            entry_path = path + (i,)
+            if items.get("type") == "object":
+                body = _object(items, entry_path, ctx, indent + 4)
+                body[0] = " " * (indent + 2) + "- " + body[0].lstrip()
+                out += body
+            else:
+                out.append(" " * (indent + 2) + "- " + _scalar(items, entry_path, ctx, i))
+        return out
+    return [_line(indent, name, _scalar(prop, path, ctx, 0), comment)]
+
+
+def _scalar(prop: dict, path: tuple, ctx: _Context, index: int) -> str:
+    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if "const" in prop:
+        return str(prop["const"]).lower() if isinstance(prop["const"], bool) else str(prop["const"])
+    if "enum" in prop:
+        return str(prop["enum"][0])
+    kind = prop.get("type")
+    if kind == "integer":
+        if name == "duration_minutes":
+            return "60"
+        if name == "minutes":
+            return "60"
+        return str(max(prop.get("minimum", 1), 99 if name == "order" else prop.get("minimum", 1)))
+    if kind == "boolean":
+        return "true"
+    if prop.get("format") == "date":
+        return '"2026-01-01"'
+    if prop.get("pattern", "").startswith("^[a-z0-9]+"):
+        if name == "id" and len(path) == 1:
+            return ctx.item_id
+        refs = ctx.ref_kinds(path)
+        if refs is not None:
+            return (ctx.ids(refs, 1) or ["TODO-id"])[0]
+        parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "entry")
+        number = next((p for p in reversed(path) if isinstance(p, int)), index)
+        return f"{ctx.item_id}-{parent.rstrip('s').replace('_', '-')}-{number + 1}"
+    words = {"title": "a short title", "summary": "one plain sentence", "text": "the text"}.get(name, name.replace("_", " "))
+    return f"TODO {words}"
