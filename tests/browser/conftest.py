@@ -4,8 +4,11 @@ Session fixtures, all built once:
 
 - ``chromium_path``: the system Chromium. Missing: the suite is skipped, except
   with ``CI=true``, where that is a failure.
-- ``served_site``: the site built into a temporary folder and served by a
-  threaded ``http.server`` on a free port (``.url(path)``, ``.origin``, ``.pages``).
+- ``served_site``: the suite's one build of the handbook (tests/conftest.py
+  ``built_site``, shared with tests/build), served by a threaded ``http.server``
+  on a free port under the same path as its public address (``/handbook/``), so
+  that a sub-path deployment is what the browser sees (``.url(path)``,
+  ``.origin``, ``.pages``).
 - ``browser``: one Playwright Chromium for the whole session.
 - ``browser_context``: ``browser_context(scheme, viewport)`` returns a shared,
   cached context (``scheme`` is ``"light"`` or ``"dark"``, emulated through
@@ -17,7 +20,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
-from macros.pdf import CHROMIUM_ARGS  # noqa: E402 - one list of launch flags for the tests and `make pdf`
+from macros.builders.pdf import CHROMIUM_ARGS  # noqa: E402 - one list of launch flags for the tests and `make pdf`
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCHEMES = {"light": "default", "dark": "slate"}  # our name -> Material's data-md-color-scheme
@@ -69,8 +71,17 @@ def chromium_path() -> str:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    base_path = "/"  # the path the site is served under, as on its public host
+
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass
+
+    def translate_path(self, path):
+        if self.base_path != "/":
+            if not path.startswith(self.base_path):
+                return str(Path(self.directory) / "__outside_the_site__")
+            path = "/" + path[len(self.base_path):]
+        return super().translate_path(path)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -104,42 +115,31 @@ class ServedSite:
     root: Path
     origin: str  # http://127.0.0.1:<port>
     pages: list[str] = field(default_factory=list)
+    base_path: str = "/"  # '/handbook/': where the site lives on its host
+    site_url: str = ""  # its public address
 
     def url(self, path: str = "") -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
+        return f"{self.origin}{self.base_path}{path.lstrip('/')}"
 
     def path_of(self, url: str) -> str:
-        """'http://127.0.0.1:1234/boundaries/gifts/#x' -> 'boundaries/gifts/'."""
-        rest = url.removeprefix(self.origin).lstrip("/")
+        """'http://127.0.0.1:1234/handbook/boundaries/gifts/#x' -> 'boundaries/gifts/'."""
+        rest = url.removeprefix(self.origin).removeprefix(self.base_path).lstrip("/")
         return rest.split("#", 1)[0].split("?", 1)[0]
 
 
-def build_site(out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-
-
 @pytest.fixture(scope="session")
-def built_site(chromium_path, tmp_path_factory) -> Path:
-    """The handbook built once into a temporary folder (needs Chromium first: no browser, no build)."""
-    out = tmp_path_factory.mktemp("browser-site")
-    run = build_site(out)
-    if run.returncode != 0:
-        pytest.fail(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}", pytrace=False)
-    return out
+def served_site(chromium_path, built_site):
+    from urllib.parse import urlsplit
 
-
-@pytest.fixture(scope="session")
-def served_site(built_site):
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    base = urlsplit(built_site.site_url).path or "/"
+    handler = type("Handler", (_QuietHandler,), {"base_path": base})
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site.root)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(root=built_site, origin=f"http://{host}:{port}", pages=site_pages(built_site))
+        yield ServedSite(root=built_site.root, origin=f"http://{host}:{port}", pages=site_pages(built_site.root),
+                         base_path=base, site_url=built_site.site_url)
     finally:
         server.shutdown()
         server.server_close()

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from macros.plugin import build_offline_zip
+from macros.builders.offline import build_offline_zip
 from tests.browser.conftest import new_context
 from tests.conftest import ROOT
 

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
+from macros.builders.pdf import targets, write_pdfs
 from macros.load import load_handbook
-from macros.pdf import targets, write_pdfs
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pdfs(served_site, chromium_path, tmp_path_factory):
+def pdfs(built_site, browser, tmp_path_factory):
+    """Every PDF of `make pdf`, printed from the suite's build with the suite's browser."""
     handbook = load_handbook(ROOT)
     out = tmp_path_factory.mktemp("pdf")
-    # write_pdfs starts its own Playwright; the suite's Playwright (sync API) already runs an event loop in
-    # this thread, so print from another thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(write_pdfs, served_site.url(""), targets(handbook), out, chromium_path).result()
+    write_pdfs(built_site.root, built_site.site_url, targets(handbook), out, browser=browser)
     return handbook, out
 
 
@@ -41,6 +37,27 @@ def test_whole_handbook_pdf(pdfs):
     missing = [i.title for kind in ("principle", "boundary", "dilemma") for i in handbook.kind(kind) if " ".join(i.title.split()) not in flat]
     assert missing == []
     assert "/p/confidentiality/" in flat
+
+
+def test_no_pdf_names_the_machine_that_printed_it(pdfs):
+    """No PDF holds 127.0.0.1 or localhost, in its text or its links; the permanent links are public addresses."""
+    from pypdf import PdfReader
+
+    _, out = pdfs
+    found, links = [], 0
+    for path in sorted(out.glob("*.pdf")):
+        reader = PdfReader(str(path))
+        uris = [annot.get_object().get("/A", {}).get("/URI", "") for page in reader.pages for annot in page.get("/Annots") or ()]
+        links += len(uris)
+        text = " ".join(page.extract_text() or "" for page in reader.pages)
+        for word in ("127.0.0.1", "localhost"):
+            found += [f"{path.name}: link {u}" for u in uris if word in str(u)]
+            if word in text:
+                found.append(f"{path.name}: text holds {word}")
+    assert links > 100
+    assert found == []
+    _, text = read(out / "handout-keep-it-a-secret.pdf")
+    assert "https://" in text and "/p/keep-it-a-secret/" in "".join(text.split())
 
 
 def test_module_pdfs(pdfs):

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.linkcheck import LOADED as LINK_RELS_THAT_LOAD
+
 from .conftest import DESKTOP, new_context, open_page, search
 
 pytestmark = pytest.mark.browser
@@ -76,6 +78,8 @@ class _Resources(HTMLParser):
         values = dict(attrs)
         for (t, attr) in LOADED:
             if t == tag and values.get(attr):
+                if tag == "link" and not set((values.get("rel") or "").lower().split()) & LINK_RELS_THAT_LOAD:
+                    continue  # rel=canonical, rel=alternate: an address, not a request
                 self.urls.append((tag, values[attr]))
         if values.get("srcset"):
             self.urls += [(tag, part.strip().split(" ")[0]) for part in values["srcset"].split(",") if part.strip()]
@@ -97,6 +101,7 @@ def html_files(root):
 
 
 def test_html_loads_nothing_from_outside_the_site(served_site):
+    """No HTML file makes the browser fetch anything from another site."""
     problems = []
     for path in html_files(served_site.root):
         parser = _Resources()
@@ -108,6 +113,7 @@ def test_html_loads_nothing_from_outside_the_site(served_site):
 
 
 def test_html_names_no_font_analytics_or_cdn_service(served_site):
+    """No HTML file names a font service, an analytics service or a CDN."""
     problems = []
     for path in html_files(served_site.root):
         text = path.read_text(encoding="utf-8")
