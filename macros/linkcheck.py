@@ -69,6 +69,9 @@ class Report:
 class SiteLinks:
     """A built site in a folder, served at site_url (its path is the base the site lives under)."""
 
+    #: Paths of the public site that other builds publish beside this one: the archive of each edition.
+    ELSEWHERE = ("editions/",)
+
     def __init__(self, root: Path, site_url: str = "", directory_urls: bool = True):
         self.root = Path(root).resolve()
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
@@ -85,6 +88,8 @@ class SiteLinks:
     def target(self, from_file: Path, href: str) -> Path | None:
         """The file a link leads to inside the site, or None for a link to elsewhere."""
         if self.site_url and href.startswith(self.site_url):
+            if href[len(self.site_url):].startswith(self.ELSEWHERE):
+                return None
             href = self.base_path + href[len(self.site_url):]
             absolute = True
         else:

@@ -269,14 +269,16 @@ def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Proble
             places += [(("editions", e, "changes", i), c) for i, c in enumerate(edition.get("changes") or [])]
             if "TODO" in str(edition.get("summary", "")):
                 problems.append(Problem(*parsed.where(("editions", e, "summary")), f"editions[{e}].summary", "still says TODO: fill it in before publishing", warning=True))
+    gone = set(names.renamed or ()) | set(names.retired or ())  # published ids that moved in a later edition
     for path, change in places:
         if not isinstance(change, dict):
             continue
-        if change.get("change") in ("added", "changed") and change.get("id") not in ids:
+        known = ids if path[0] == "unreleased" else ids | gone  # a past edition may name ids that moved since
+        if change.get("change") in ("added", "changed") and change.get("id") not in known:
             problems.append(Problem(*parsed.where(path + ("id",)), field_path(path + ("id",)), names.unknown(str(change.get("id")), ids)))
         if any("TODO" in str(v) for v in change.values()):
             problems.append(Problem(*parsed.where(path), field_path(path), "still says TODO: fill it in before publishing", warning=True))
-        if change.get("change") == "renamed" and change.get("to") not in ids:
+        if change.get("change") == "renamed" and change.get("to") not in known:
             problems.append(Problem(*parsed.where(path + ("to",)), field_path(path + ("to",)), f"a renamed item needs `to:` naming its new id{did_you_mean(str(change.get('to')), ids)}"))
     return problems
 

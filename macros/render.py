@@ -236,6 +236,17 @@ class Renderer:
                     return str(entry.get(info.title) or entry.get("text") or sub)
         return sub
 
+    def mention(self, item_id: str, from_src: str) -> str:
+        """A link to an id that may be gone since (changelog, moved items): followed through renames, else shown as text."""
+        if self.hb.has(item_id):
+            return self.link(item_id, from_src)
+        moved = next((m for m in self.hb.moved if m.id == item_id), None)
+        if moved is not None and moved.to and self.hb.has(moved.to):
+            return f"{escape_md(moved.title)} (now {self.link(moved.to, from_src)})"
+        if moved is not None and moved.change == "retired" and KINDS[moved.kind].per_item:
+            return f"[{escape_md(moved.title)} (retired)]({relative(from_src, src_of_path(moved.path))})"
+        return f"`{item_id}`"
+
     def prose(self, text: str, from_src: str) -> str:
         """Markdown with every [[ref]] turned into a checked relative link."""
         return REF.sub(lambda m: self.link(m.group(1).strip(), from_src, m.group(2) or None, m.group(3) or None), text)
@@ -313,11 +324,13 @@ class Renderer:
         link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
         rel = lambda target_src, anchor=None: relative(src, target_src, anchor)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
+        mention = lambda target: self.mention(target, src)  # noqa: E731
+        mentions = lambda targets: ", ".join(mention(t) for t in targets)  # noqa: E731
         page_href = lambda to_src, anchor=None: self.page_href(src, to_src, anchor)  # noqa: E731
         file_href = lambda path: self.file_href(src, path)  # noqa: E731
         permalink_html = lambda item_id, sub=None: self.permalink_html(src, item_id, sub)  # noqa: E731
         return self.env.get_template(template).render(
-            src=src, md=md, link=link, links=links, rel=rel, page_href=page_href, file_href=file_href,
+            src=src, md=md, link=link, links=links, mention=mention, mentions=mentions, rel=rel, page_href=page_href, file_href=file_href,
             cite=self.citation, permalink=self.permalink, permalink_html=permalink_html, **context
         )
 

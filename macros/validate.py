@@ -149,9 +149,9 @@ def check_shape(parsed: Parsed | Merged, schema_name: str, data: Any = None, par
         return []
     except fastjsonschema.JsonSchemaException:
         pass
-    problems = []
+    problems: list[Problem] = []
     for error in _full(schema_name, part).iter_errors(data):
-        problems.extend(_explain(parsed, error))
+        problems.extend(p for p in _explain(parsed, error) if p not in problems)  # jsonschema may repeat an error
     # A misspelt field ("sumary") is one mistake: drop the "missing" report of the field it was meant to be.
     meant = set()
     for p in problems:
