@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,26 +49,43 @@ def make_data_project(scale: int, where: Path) -> int:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, where / name)
     pages = 0
+    number = 100  # copies of principles get numbers of their own
     for folder in ("principles", "boundaries", "dilemmas", "training"):
         for path in sorted((where / "data" / folder).glob("*.yml")):
             text = path.read_text(encoding="utf-8")
             item_id = path.stem
+            cast = yaml.safe_load(text).get("cast") or []
             pages += scale
             for k in range(1, scale):
                 copy_id = f"{item_id}-copy-{k}"
-                (path.parent / f"{copy_id}.yml").write_text(text.replace(f"id: {item_id}\n", f"id: {copy_id}\n", 1), encoding="utf-8")
+                copy = text.replace(f"id: {item_id}\n", f"id: {copy_id}\n", 1)
+                if folder == "principles":
+                    copy = re.sub(r"(?m)^order: \d+$", f"order: {number}", copy, count=1)
+                    number += 1
+                for name in cast:  # no first name in two case studies: each copy's cast gets new names
+                    copy = re.sub(rf"\b{re.escape(name)}\b", f"{name}{_letters(k)}", copy)
+                (path.parent / f"{copy_id}.yml").write_text(copy, encoding="utf-8")
     return pages
+
+
+def _letters(k: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa': a suffix that keeps a name one word."""
+    out = ""
+    while k:
+        k, r = divmod(k - 1, 26)
+        out = chr(97 + r) + out
+    return out
 
 
 def make_baseline_project(data_project: Path, where: Path) -> None:
     """The same pages as plain Markdown and the same nav, for MkDocs without the data layer."""
     sys.path.insert(0, str(ROOT))
     import jinja2
-
-    from macros.load import load_handbook
-    from macros.export import dumps, export, export_schema
     from macros.plugin import HandbookPlugin, _front_matter, _redirect
+
     from macros import state
+    from macros.export import dumps, export, export_schema
+    from macros.load import load_handbook
     from macros.render import Renderer
 
     handbook = load_handbook(data_project)
@@ -90,8 +108,11 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     for page in (where / "docs" / p.relative_to(data_project / "docs") for p in (data_project / "docs").rglob("*.md")):
         src = page.relative_to(where / "docs").as_posix()
         text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), src)
-        text = jinja2.Template(text).render(crisis=renderer.crisis_box, profile=handbook.profile,
-                                            offline_download=lambda: "An offline copy can be built with `make offline`.")
+        text = jinja2.Template(text).render(
+            crisis=renderer.crisis_box,
+            profile=handbook.profile,
+            offline_download=lambda: "An offline copy can be built with `make offline`.",
+        )
         text += renderer.page_cite(src, next((ln[2:] for ln in text.splitlines() if ln.startswith("# ")), ""))
         page.write_text(text, encoding="utf-8")
     config = yaml.safe_load((data_project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -99,7 +120,9 @@ def make_baseline_project(data_project: Path, where: Path) -> None:
     config["nav"] = HandbookPlugin().site_nav(config["nav"])
     config["not_in_nav"] = "/handouts/\n/print.md\n"
     for name in ("handbook.json", "handbook.schema.json"):
-        (where / "docs" / name).write_text(dumps(export(handbook) if name == "handbook.json" else export_schema()), encoding="utf-8")
+        (where / "docs" / name).write_text(
+            dumps(export(handbook) if name == "handbook.json" else export_schema()), encoding="utf-8"
+        )
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
@@ -108,8 +131,20 @@ def build(project: Path, repeat: int, index_after: bool = False) -> dict:
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as site:
-            out = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), site, *(["pagefind"] if index_after else [])],
-                                 cwd=project, capture_output=True, text=True, env=env)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    ONE_BUILD,
+                    str(project / "mkdocs.yml"),
+                    site,
+                    *(["pagefind"] if index_after else []),
+                ],
+                cwd=project,
+                capture_output=True,
+                text=True,
+                env=env,
+            )
             if out.returncode:
                 raise SystemExit(f"build of {project} failed:\n{out.stderr[-3000:]}")
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -121,7 +156,9 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeat", type=int, default=3, help="builds per figure (the fastest counts); 100x runs once")
     args = parser.parse_args()
-    print(f"{'scale':>5} {'item pages':>10} {'data s':>8} {'plain s':>8} {'time ratio':>10} {'data MB':>8} {'plain MB':>8}")
+    print(
+        f"{'scale':>5} {'item pages':>10} {'data s':>8} {'plain s':>8} {'time ratio':>10} {'data MB':>8} {'plain MB':>8}"
+    )
     for scale in args.scales:
         with tempfile.TemporaryDirectory() as tmp:
             data_project, plain_project = Path(tmp) / "data", Path(tmp) / "plain"
@@ -133,8 +170,11 @@ def main() -> None:
             data = build(data_project, repeat)
             plain = build(plain_project, repeat, index_after=True)
             ratio = data["seconds"] / plain["seconds"]
-            print(f"{scale:>4}x {pages:>10} {data['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>10.2f} "
-                  f"{data['max_rss_mb']:>8.0f} {plain['max_rss_mb']:>8.0f}", flush=True)
+            print(
+                f"{scale:>4}x {pages:>10} {data['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>10.2f} "
+                f"{data['max_rss_mb']:>8.0f} {plain['max_rss_mb']:>8.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -33,8 +33,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -66,8 +73,9 @@ class Handler(SimpleHTTPRequestHandler):
 def build(out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if run.returncode:
         sys.exit(f"mkdocs build failed:\n{(run.stdout + run.stderr)[-3000:]}")
     print(f"built {sum(1 for _ in out.rglob('*.html'))} HTML files in {time.perf_counter() - started:.1f} s")
@@ -115,7 +123,8 @@ def measure(browser, origin: str, page_path: str, query: str) -> dict:
     box.click()
     page.wait_for_function(
         "() => !/Initializing search/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=60_000)
+        timeout=60_000,
+    )
     box.press_sequentially(query)
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000)
     page.wait_for_load_state("networkidle")
@@ -145,8 +154,10 @@ def report(label: str, result: dict) -> None:
         line(f"  {when}", chosen)
         for k in sorted({r[1] for r in chosen}):
             line(f"    {k}", [r for r in chosen if r[1] == k])
-    print(f"  page loaded (network idle) after {result['loaded'] * 1000:.0f} ms; "
-          f"first results after {result['searched'] * 1000:.0f} ms from the click into the search box")
+    print(
+        f"  page loaded (network idle) after {result['loaded'] * 1000:.0f} ms; "
+        f"first results after {result['searched'] * 1000:.0f} ms from the click into the search box"
+    )
 
 
 def main() -> None:
@@ -166,8 +177,10 @@ def main() -> None:
         index = site / "search" / "search_index.json"
         if index.exists():
             packed = len(gzip.compress(index.read_bytes(), 6))
-            print(f"Material's search_index.json on disk (not loaded unless Material's own search runs): "
-                  f"{index.stat().st_size / 1024:.1f} KB, gzip -6: {packed / 1024:.1f} KB")
+            print(
+                f"Material's search_index.json on disk (not loaded unless Material's own search runs): "
+                f"{index.stat().st_size / 1024:.1f} KB, gzip -6: {packed / 1024:.1f} KB"
+            )
         pagefind = site / "pagefind"
         if pagefind.is_dir():
             files = [f for f in pagefind.rglob("*") if f.is_file()]

@@ -1,13 +1,17 @@
-"""A cache of parsed, shape-checked data files under .cache/, keyed by each file's content.
+"""Reading data files: parsed, shape-checked and scanned once each, in parallel when there are many,
+and kept under .cache/ keyed by each file's content.
 
-It is never a source of truth: an entry is used only when the file's bytes,
-the schemas and the parser are exactly those it was made from, and deleting
-.cache/ changes nothing but the time a check takes.
+The cache is never a source of truth: an entry is used only when the file's
+bytes and the engine code it was made with are exactly the same, and deleting
+.cache/ changes nothing but the time a check takes. With many files to read,
+a second process (fork) reads half of them; each process writes the cache
+shard of the files it read, so that writing the cache costs no extra time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
@@ -17,90 +21,250 @@ from .validate import check_shape
 from .yamlio import Parsed, read
 
 CACHE_DIR = ".cache/handbook"
-CACHE_FILE = "parsed.pickle"
+SHARDS = 2
+PARALLEL_FROM = 400  # files to read before a second process pays for itself
+
+Job = tuple[Path, str, str | None]  # (file, name shown in messages, schema name or None)
+Result = tuple[Parsed | None, list[Problem], list | None]  # (parse, the file's problems, its records' scans)
 
 
 def _engine_key() -> str:
-    """What the cached results depend on besides the file: the schemas, the parser and the shape checker."""
-    from . import schemas, validate, yamlio
+    """What a cached result depends on besides the file: the code that parses, checks and scans it."""
+    from . import kinds, load, model, rules, schemas, validate, yamlio
 
     digest = hashlib.sha256()
-    for module in (schemas, validate, yamlio):
+    for module in (schemas, validate, yamlio, kinds, load, model, rules):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
-class NoCache:
-    """Reads every file afresh."""
+def parse_one(job: Job) -> tuple[object, list[Problem], list | None]:
+    """Read, shape-check and scan one file: (data or None, problems, scans of its records or None)."""
+    path, shown, schema_name = job
+    parsed, problems = read(path, shown)
+    if parsed is None:
+        return None, problems, None
+    if schema_name is not None:
+        problems = problems + check_shape(parsed, schema_name)
+    scans = None
+    if schema_name is not None and schema_name not in ("profile", "changelog", "retire"):
+        from .load import _records
 
-    def read(self, path: Path, shown: str, schema_name: str | None) -> tuple[Parsed | None, list[Problem]]:
-        parsed, problems = read(path, shown)
-        if parsed is not None and schema_name is not None:
-            problems = problems + check_shape(parsed, schema_name)
-        return parsed, problems
+        records, _ = _records(parsed, schema_name, path.stem)
+        scans = [r.scanned for r in records]
+    return parsed.data, problems, scans
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
+def _shard(key: str) -> int:
+    return int(hashlib.blake2b(key.encode(), digest_size=2).hexdigest(), 16) % SHARDS
+
+
+def _key(job: Job) -> str:
+    return f"{job[1]}\0{job[2]}"
+
+
+def _write_shard(file: Path, key: str, entries: dict) -> None:
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(file.name + f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"key": key, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _read_and_keep(jobs: list[tuple[Job, str | None]], shard_file: Path | None, key: str, kept: dict) -> list:
+    """The worker's part: parse its jobs, write its cache shard (with the entries it keeps), return the results."""
+    import gc
+
+    gc.disable()  # as in the loader: the data holds no cycles
+    out = [parse_one(job) for job, _ in jobs]
+    if shard_file is not None and all(digest is not None for _, digest in jobs):
+        entries = dict(kept)
+        for (job, digest), result in zip(jobs, out, strict=True):
+            entries[_key(job)] = (digest, result)
+        _write_shard(shard_file, key, entries)
+        if shard_file.exists():
+            return None  # the caller reads the results from the shard: they cross once, not twice
+    return out
+
+
+class NoCache:
+    """Reads every file afresh (in two processes when there are many)."""
+
+    def __init__(self) -> None:
+        self.root: Path | None = None
+
+    def read(self, path: Path, shown: str, schema_name: str | None) -> Result:
+        return self.read_many([(path, shown, schema_name)])[0]
+
+    def read_many(self, jobs: list[Job]) -> list[Result]:
+        raw = _parallel([(job, None) for job in jobs], None, "", {})
+        return [_result(job, r) for job, r in zip(jobs, raw, strict=True)]
 
     def save(self) -> None:
         pass
 
 
 class FileCache(NoCache):
-    """Keeps what read() found for each file, by the hash of its bytes."""
+    """Keeps what was read for each file, by the hash of its bytes, in SHARDS files under .cache/handbook."""
 
     def __init__(self, root: Path):
-        self.file = root / CACHE_DIR / CACHE_FILE
+        super().__init__()
+        self.folder = root / CACHE_DIR
         self.key = _engine_key()
         self.entries: dict[str, tuple] = {}
         self.used: dict[str, tuple] = {}
-        try:
-            with self.file.open("rb") as handle:
-                stored = pickle.load(handle)
-            if stored.get("key") == self.key:
-                self.entries = stored["entries"]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
-            self.entries = {}
+        self.written: set[int] = set()
+        for shard in range(SHARDS):
+            try:
+                with (self.folder / f"parsed-{shard}.pickle").open("rb") as handle:
+                    stored = pickle.load(handle)
+                if stored.get("key") == self.key:
+                    self.entries.update(stored["entries"])
+            except (
+                OSError,
+                pickle.UnpicklingError,
+                EOFError,
+                AttributeError,
+                KeyError,
+                TypeError,
+                ValueError,
+                ImportError,
+            ):
+                continue
 
-    def read(self, path: Path, shown: str, schema_name: str | None) -> tuple[Parsed | None, list[Problem]]:
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return super().read(path, shown, schema_name)
-        digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
-        key = f"{shown}\0{schema_name}"
-        hit = self.entries.get(key)
-        if hit is not None and hit[0] == digest:
-            self.used[key] = hit
-            data, lines, spans, source, problems = hit[1]
-            parsed = None if data is _UNREADABLE else Parsed(shown, data, dict(lines), path, source, dict(spans))
-            return parsed, list(problems)
-        parsed, problems = super().read(path, shown, schema_name)
-        stored = (_UNREADABLE, {}, {}, "", problems) if parsed is None else (parsed.data, parsed.lines, parsed.spans, parsed.source if parsed.spans else "", problems)
-        self.used[key] = (digest, stored)
-        return parsed, problems
+    def read_many(self, jobs: list[Job]) -> list[Result]:
+        results: list[Result | None] = [None] * len(jobs)
+        misses: list[tuple[int, Job, str | None]] = []
+        for i, job in enumerate(jobs):
+            digest = _digest(job[0])
+            key = _key(job)
+            hit = self.entries.get(key)
+            if digest is not None and hit is not None and hit[0] == digest:
+                self.used[key] = hit
+                results[i] = _result(job, hit[1])
+            else:
+                misses.append((i, job, digest))
+        if misses:
+            by_shard = [m for m in misses if _shard(_key(m[1])) == 1]
+            mine = [m for m in misses if _shard(_key(m[1])) != 1]
+            if len(misses) >= PARALLEL_FROM and _can_fork():
+                kept = {k: v for k, v in self.used.items() if _shard(k) == 1}
+                raw = _in_two(mine, by_shard, self.folder / "parsed-1.pickle", self.key, kept)
+                self.written.add(1)
+                done = list(zip(mine + by_shard, raw, strict=True))
+            else:
+                raw = [parse_one(job) for _, job, _ in misses]
+                done = list(zip(misses, raw, strict=True))
+            for (i, job, digest), result in done:
+                results[i] = _result(job, result)
+                if digest is not None:
+                    self.used[_key(job)] = (digest, result)
+        return results
 
     def save(self) -> None:
-        """Write the entries of the files read in this run (so deleted files drop out)."""
-        if self.used == self.entries:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump({"key": self.key, "entries": self.used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        """Write the shards no worker wrote, with the entries of the files read in this run (deleted files drop out)."""
+        for shard in range(SHARDS):
+            if shard in self.written:
+                continue
+            entries = {k: v for k, v in self.used.items() if _shard(k) == shard}
+            before = {k: v for k, v in self.entries.items() if _shard(k) == shard}
+            if entries != before:
+                _write_shard(self.folder / f"parsed-{shard}.pickle", self.key, entries)
 
 
-class _Unreadable:
-    def __reduce__(self):
-        return (_unreadable, ())
+def _result(job: Job, raw: tuple) -> Result:
+    data, problems, scans = raw
+    if data is None:
+        return None, list(problems), None
+    return Parsed(job[1], data, None, job[0], "", None), list(problems), scans
 
 
-def _unreadable():
-    return _UNREADABLE
+def _can_fork() -> bool:
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-_UNREADABLE = _Unreadable()
+def _parallel(jobs: list[tuple[Job, str | None]], shard_file, key: str, kept: dict) -> list:
+    if len(jobs) < PARALLEL_FROM or not _can_fork():
+        return [parse_one(job) for job, _ in jobs]
+    half = len(jobs) // 2
+    mine = [(None, job, digest) for job, digest in jobs[:half]]
+    theirs = [(None, job, digest) for job, digest in jobs[half:]]
+    return _in_two(mine, theirs, None, key, kept)
+
+
+def _in_two(mine: list, theirs: list, shard_file: Path | None, key: str, kept: dict) -> list:
+    """Parse `theirs` in a forked process (which writes shard_file) while this one parses `mine`."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        pending = pool.apply_async(
+            _read_and_keep, ([(job, digest) for _, job, digest in theirs], shard_file, key, kept)
+        )
+        own = [parse_one(job) for _, job, _ in mine]
+        other = pending.get()
+    if other is None:  # the worker wrote its results to the cache shard
+        with shard_file.open("rb") as handle:
+            entries = pickle.load(handle)["entries"]
+        other = [entries[_key(job)][1] for _, job, _ in theirs]
+    return own + other
+
+
+def fingerprint(root: Path, today: str) -> str:
+    """A hash of everything a check reads: the data, the overlay, the hand-written pages, the lock and
+    mkdocs.yml, the engine's own code and templates, the switches in the environment, and today's date
+    (review dates are checked against it)."""
+    root = Path(root)
+    digest = hashlib.blake2b(digest_size=20)
+    engine = Path(__file__).resolve().parent
+    org = os.environ.get("HANDBOOK_ORG")
+    folders = [root / "data", root / "docs", (root / org) if org else root / "org", engine]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(
+                    str(path.relative_to(folder.parent) if folder != engine else path.relative_to(engine)).encode()
+                )
+                digest.update(path.read_bytes())
+    for name in ("content.lock.json", "mkdocs.yml"):
+        if (root / name).exists():
+            digest.update(name.encode() + (root / name).read_bytes())
+    for name in ("HANDBOOK_ORG", "SITE_URL"):
+        digest.update(f"{name}={os.environ.get(name, '')}".encode())
+    digest.update(today.encode())
+    return digest.hexdigest()
+
+
+def verdict(root: Path, key: str) -> tuple[int, str, str] | None:
+    """(exit code, output, errors) of the last check of exactly these inputs, if any."""
+    try:
+        with (Path(root) / CACHE_DIR / "verdict.pickle").open("rb") as handle:
+            stored = pickle.load(handle)
+        return stored["result"] if stored.get("key") == key else None
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def keep_verdict(root: Path, key: str, result: tuple[int, str, str]) -> None:
+    file = Path(root) / CACHE_DIR / "verdict.pickle"
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(file.name + f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"key": key, "result": result}, handle)
+        os.replace(tmp, file)
+    except OSError:
+        pass
 
 
 def open_cache(root: Path | None) -> NoCache:

@@ -37,16 +37,34 @@ def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = Tru
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    handbook, problems, where = check_all(Path(args.root))
+    import datetime
+
+    from . import cache
+
+    root = Path(args.root)
+    key = cache.fingerprint(root, datetime.date.today().isoformat())
+    known = cache.verdict(root, key)
+    if known is None:
+        known = _check(root)
+        cache.keep_verdict(root, key, known)
+    code, out, err = known
+    if err:
+        print(err, file=sys.stderr)
+    if out:
+        print(out)
+    return code
+
+
+def _check(root: Path) -> tuple[int, str, str]:
+    """(exit code, output, errors) of a full check."""
+    handbook, problems, _ = check_all(root)
     errors = [p for p in problems if not p.warning]
-    if problems:
-        print(report(sorted(problems), where), file=sys.stderr)
+    err = report(sorted(problems)) if problems else ""
     if errors or handbook is None:
-        return 1
+        return 1, "", err
     counts = handbook.counts()
     parts = [f"{counts.get(k, 0)} {KINDS[k].plural if counts.get(k, 0) != 1 else KINDS[k].label}" for k in KIND_ORDER]
-    print("ok: " + ", ".join(parts))
-    return 0
+    return 0, "ok: " + ", ".join(parts), err
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -125,7 +143,10 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     report = check_site_dir(Path(args.folder), args.site_url or "", not args.file_urls)
     for line in report.broken:
         print(line, file=sys.stderr)
-    print(f"{report.pages} pages, {report.links} links: " + ("all resolve" if report.ok else f"{len(report.broken)} broken"))
+    print(
+        f"{report.pages} pages, {report.links} links: "
+        + ("all resolve" if report.ok else f"{len(report.broken)} broken")
+    )
     return 0 if report.ok else 1
 
 
@@ -138,7 +159,9 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description="Check and extend the Peer Support Ethics Handbook.")
     parser.add_argument("--root", default=".", help="the handbook's folder (default: the current folder)")
-    parser.add_argument("--org", help="an organization's overlay folder (default: $HANDBOOK_ORG, else org/ if it exists)")
+    parser.add_argument(
+        "--org", help="an organization's overlay folder (default: $HANDBOOK_ORG, else org/ if it exists)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and print every problem").set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="write a skeleton file for a new item")
@@ -146,21 +169,29 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new item's id, lowercase-kebab, e.g. 'borrowing-a-car'")
     new.set_defaults(func=cmd_new)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
-    pdf_cmd = sub.add_parser("pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)")
+    pdf_cmd = sub.add_parser(
+        "pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)"
+    )
     pdf_cmd.add_argument("--out", default="pdf", help="folder for the PDF files (default: pdf/)")
     pdf_cmd.set_defaults(func=cmd_pdf)
     off = sub.add_parser("offline", help="build the offline copy of the site as a zip file")
     off.add_argument("--out", default="handbook-offline.zip")
     off.add_argument("--replace", action="store_true", help="write over an existing zip file")
     off.set_defaults(func=cmd_offline)
-    ren = sub.add_parser("render", help="write the whole site as plain Markdown and a minimal mkdocs.yml, for any generator")
+    ren = sub.add_parser(
+        "render", help="write the whole site as plain Markdown and a minimal mkdocs.yml, for any generator"
+    )
     ren.add_argument("--out", required=True, help="an empty folder for the tree")
     ren.add_argument("--replace", action="store_true", help="replace a tree that `handbook render` wrote before")
     ren.set_defaults(func=cmd_render)
     lc = sub.add_parser("linkcheck", help="check every link and anchor of a built site")
     lc.add_argument("folder", help="the built site, e.g. site/")
-    lc.add_argument("--site-url", help="the public address it was built for (absolute links under it count as internal)")
-    lc.add_argument("--file-urls", action="store_true", help="the site was built without directory URLs (the offline copy)")
+    lc.add_argument(
+        "--site-url", help="the public address it was built for (absolute links under it count as internal)"
+    )
+    lc.add_argument(
+        "--file-urls", action="store_true", help="the site was built without directory URLs (the offline copy)"
+    )
     lc.set_defaults(func=cmd_linkcheck)
     rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
     rel.add_argument("version", help="the new edition, X.Y")

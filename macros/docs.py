@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import jinja2
 import jinja2.meta
@@ -37,7 +37,9 @@ def jinja_env(**options) -> jinja2.Environment:
     return jinja2.Environment(undefined=jinja2.StrictUndefined, **DELIMITERS, **options)
 
 
-def read_docs(folder: Path, shown: str, origin: str, base: dict[str, Doc] | None = None) -> tuple[dict[str, Doc], list[Problem]]:
+def read_docs(
+    folder: Path, shown: str, origin: str, base: dict[str, Doc] | None = None
+) -> tuple[dict[str, Doc], list[Problem]]:
     """Every Markdown page under folder (not assets/), by its path relative to folder."""
     docs: dict[str, Doc] = {}
     problems: list[Problem] = []
@@ -57,9 +59,16 @@ def read_docs(folder: Path, shown: str, origin: str, base: dict[str, Doc] | None
         meta, body, body_line, found = split_front_matter(text, file)
         problems += found
         replaced = (base or {}).get(src)
-        docs[src] = Doc(src=src, file=file, body=body, body_line=body_line, meta=freeze(meta), origin=origin,
-                        replaces=replaced is not None,
-                        base_hash=page_hash(replaced) if replaced is not None else "")
+        docs[src] = Doc(
+            src=src,
+            file=file,
+            body=body,
+            body_line=body_line,
+            meta=freeze(meta),
+            origin=origin,
+            replaces=replaced is not None,
+            base_hash=page_hash(replaced) if replaced is not None else "",
+        )
     return docs, problems
 
 
@@ -78,10 +87,27 @@ def split_front_matter(text: str, file: str) -> tuple[dict, str, int, list[Probl
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return {}, text[match.end():], body_line, [Problem(file, line, "", f"the front matter (between the --- lines) is not valid YAML: {getattr(err, 'problem', err)}")]
+        return (
+            {},
+            text[match.end() :],
+            body_line,
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"the front matter (between the --- lines) is not valid YAML: {getattr(err, 'problem', err)}",
+                )
+            ],
+        )
     if not isinstance(meta, dict):
-        return {}, text[match.end():], body_line, [Problem(file, 2, "", "the front matter (between the --- lines) must be `name: value` lines")]
-    return meta, text[match.end():], body_line, []
+        return (
+            {},
+            text[match.end() :],
+            body_line,
+            [Problem(file, 2, "", "the front matter (between the --- lines) must be `name: value` lines")],
+        )
+    return meta, text[match.end() :], body_line, []
 
 
 def outside_code(text: str) -> Iterator[tuple[int, str]]:
@@ -106,14 +132,29 @@ def check_doc(doc: Doc, names: Names, macro_names: Iterable[str]) -> list[Proble
     try:
         ast = env.parse(doc.body)
     except jinja2.TemplateSyntaxError as err:
-        return problems + [Problem(doc.file, doc.body_line + (err.lineno or 1) - 1, "",
-                                   f"template error: {err.message}; macros are written {{{{ name() }}}}")]
+        return problems + [
+            Problem(
+                doc.file,
+                doc.body_line + (err.lineno or 1) - 1,
+                "",
+                f"template error: {str(err.message).rstrip('.')}; macros are written {{{{ name() }}}} and blocks {{% if ... %}} ... {{% endif %}}",
+            )
+        ]
     known = set(macro_names) | MKDOCS_MACROS_NAMES
     for name in sorted(jinja2.meta.find_undeclared_variables(ast) - known):
-        found = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b", doc.body) or re.search(r"\b" + re.escape(name) + r"\b", doc.body)
+        found = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b", doc.body) or re.search(
+            r"\b" + re.escape(name) + r"\b", doc.body
+        )
         line = doc.body_line + doc.body.count("\n", 0, found.start()) if found else doc.body_line
-        problems.append(Problem(doc.file, line, "", f"unknown macro or variable '{name}'{did_you_mean(name, sorted(set(macro_names)))}; "
-                                                    f"the handbook's macros are: {', '.join(sorted(macro_names))}"))
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                "",
+                f"unknown macro or variable '{name}'{did_you_mean(name, sorted(set(macro_names)))}; "
+                f"the handbook's macros are: {', '.join(sorted(macro_names))}",
+            )
+        )
     return problems
 
 

@@ -16,8 +16,9 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import jsonschema
 import yaml
@@ -98,9 +99,15 @@ def read_lock(root: Path | str) -> tuple[dict | None, list[Problem]]:
 
 def _lock_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "required":
-        return f"'{error.validator_value[-1]}' is missing" if len(error.validator_value) == 1 else "a required entry is missing"
+        return (
+            f"'{error.validator_value[-1]}' is missing"
+            if len(error.validator_value) == 1
+            else "a required entry is missing"
+        )
     if error.validator == "type":
         return f"should be {error.validator_value}"
+    if error.validator == "pattern" and error.absolute_path and error.absolute_path[-1] == "hash":
+        return f"'{error.instance}' is not a content hash"
     return error.message.split("\n")[0][:120]
 
 
@@ -144,11 +151,18 @@ def ordered_anchors(item: Item, anchors) -> list[str]:
 
 def _changes(changelog: Mapping) -> list[tuple[str, Mapping]]:
     """(edition, change) for every change, unreleased first ('' as its edition), then newest edition first."""
-    out = [("", c) for c in changelog.get("unreleased") or () if isinstance(c, Mapping)]
-    for edition in changelog.get("editions") or ():
+    out = [("", c) for c in _entries(changelog.get("unreleased")) if isinstance(c, Mapping)]
+    for edition in _entries(changelog.get("editions")):
         if isinstance(edition, Mapping):
-            out += [(str(edition.get("version", "")), c) for c in edition.get("changes") or () if isinstance(c, Mapping)]
+            out += [
+                (str(edition.get("version", "")), c) for c in _entries(edition.get("changes")) if isinstance(c, Mapping)
+            ]
     return out
+
+
+def _entries(value) -> tuple | list:
+    """A list as written, or nothing when the file holds something else there (its check says so)."""
+    return value if isinstance(value, (list, tuple)) else ()
 
 
 def moves_of(changelog: Mapping, lock: Mapping | None, current: set[str]) -> dict[str, dict]:
@@ -157,7 +171,13 @@ def moves_of(changelog: Mapping, lock: Mapping | None, current: set[str]) -> dic
     published = (lock or {}).get("items") or {}
     for edition, change in reversed(_changes(changelog)):  # oldest first, so later records win
         item_id = change.get("id")
-        if change.get("change") not in ("renamed", "retired") or item_id in current or item_id not in published:
+        if (
+            not isinstance(item_id, str)
+            or not isinstance(change.get("to", ""), str)
+            or not isinstance(published.get(item_id), dict)
+        ):
+            continue  # a damaged entry: its shape is reported by the check
+        if change.get("change") not in ("renamed", "retired") or item_id in current:
             continue
         entry = {**published[item_id], "change": change["change"], "edition": edition}
         entry.pop("hash", None)
@@ -181,11 +201,20 @@ def resolve_moves(moved: Mapping[str, dict], current: set[str]) -> tuple[Moved, 
         while to and to not in current and to in moved and moved[to].get("to") and to not in seen:
             seen.add(to)
             to = moved[to]["to"]
-        out.append(Moved(
-            id=item_id, kind=entry["kind"], change=entry["change"], edition=entry.get("edition", ""),
-            title=entry["title"], path=entry["url"], anchors=tuple(entry.get("anchors", ())),
-            to=to if entry["change"] == "renamed" else None, note=entry.get("note", ""), see=tuple(entry.get("see", ())),
-        ))
+        out.append(
+            Moved(
+                id=item_id,
+                kind=entry["kind"],
+                change=entry["change"],
+                edition=entry.get("edition", ""),
+                title=entry["title"],
+                path=entry["url"],
+                anchors=tuple(entry.get("anchors", ())),
+                to=to if entry["change"] == "renamed" else None,
+                note=entry.get("note", ""),
+                see=tuple(entry.get("see", ())),
+            )
+        )
     return tuple(out)
 
 
@@ -216,11 +245,15 @@ def broken_promises(handbook: Handbook, lock: Mapping) -> list[str]:
             continue  # an organization retired it: its page still says so
         if item_id not in handbook.items:
             if item_id not in moved:
-                found.append(f"{item_id}: published in edition {lock['edition']} but gone; record it in data/changelog.yml as renamed (with `to:`) or retired")
+                found.append(
+                    f"{item_id}: published in edition {lock['edition']} but gone; record it in data/changelog.yml as renamed (with `to:`) or retired"
+                )
             continue
         missing = [a for a in entry.get("anchors", ()) if a not in handbook.sub_ids.get(item_id, ())]
         if missing:
-            found.append(f"{item_id}: anchors {', '.join(missing)} were published in edition {lock['edition']}; keep those ids")
+            found.append(
+                f"{item_id}: anchors {', '.join(missing)} were published in edition {lock['edition']}; keep those ids"
+            )
     return found
 
 
@@ -270,8 +303,8 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
     _write(root / LOCK_FILE, json.dumps(lock_of(handbook, version, moved), indent=1, ensure_ascii=False) + "\n")
     profile_path = root / "data" / "profile.yml"
     profile = profile_path.read_text(encoding="utf-8")
-    profile = re.sub(r'(?m)^edition:.*$', f'edition: "{version}"', profile, count=1)
-    profile = re.sub(r'(?m)^effective_date:.*$', f'effective_date: "{today.isoformat()}"', profile, count=1)
+    profile = re.sub(r"(?m)^edition:.*$", f'edition: "{version}"', profile, count=1)
+    profile = re.sub(r"(?m)^effective_date:.*$", f'effective_date: "{today.isoformat()}"', profile, count=1)
     _write(profile_path, profile)
     return [
         f"data/changelog.yml: edition {version} ({today.isoformat()}) with {len(changes)} change(s); fill in every TODO",

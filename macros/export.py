@@ -10,24 +10,24 @@ from .model import Handbook, thaw
 EXPORT_VERSION = 1
 
 
-
-
 def export(handbook: Handbook, urls) -> dict:
     """Every item with its fields, public page address, permanent address and edition."""
     profile = handbook.profile
     items = []
     for kind in KINDS:
         for item in handbook.kind(kind):
-            items.append({
-                "id": item.id,
-                "kind": kind,
-                "title": item.title,
-                "url": urls.public(item.path),
-                "permalink": urls.permalink(item.id),
-                "edition": profile.get("edition"),
-                "cited_by": list(handbook.cited_by.get(item.id, ())),
-                "fields": thaw(item.data),
-            })
+            items.append(
+                {
+                    "id": item.id,
+                    "kind": kind,
+                    "title": item.title,
+                    "url": urls.public(item.path),
+                    "permalink": urls.permalink(item.id),
+                    "edition": profile.get("edition"),
+                    "cited_by": list(handbook.cited_by.get(item.id, ())),
+                    "fields": thaw(item.data),
+                }
+            )
     return {
         "export_version": EXPORT_VERSION,
         "title": profile.get("handbook_title"),

@@ -19,7 +19,17 @@ LOCAL = re.compile(r"(?:https?:)?//(?:127\.0\.0\.1|localhost|0\.0\.0\.0)(?::\d+)
 
 
 #: <link rel=...> kinds that make the browser fetch something (a canonical or alternate link does not).
-LOADED = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADED = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 
 
 class _Page(HTMLParser):
@@ -88,9 +98,9 @@ class SiteLinks:
     def target(self, from_file: Path, href: str) -> Path | None:
         """The file a link leads to inside the site, or None for a link to elsewhere."""
         if self.site_url and href.startswith(self.site_url):
-            if href[len(self.site_url):].startswith(self.ELSEWHERE):
+            if href[len(self.site_url) :].startswith(self.ELSEWHERE):
                 return None
-            href = self.base_path + href[len(self.site_url):]
+            href = self.base_path + href[len(self.site_url) :]
             absolute = True
         else:
             parts = urlsplit(href)
@@ -101,7 +111,7 @@ class SiteLinks:
         if absolute:
             if not path.startswith(self.base_path) and self.base_path != "/":
                 return self.root / "__outside_the_site__" / path.lstrip("/")
-            path = path[len(self.base_path):] if path.startswith(self.base_path) else path.lstrip("/")
+            path = path[len(self.base_path) :] if path.startswith(self.base_path) else path.lstrip("/")
             target = self.root / path
         else:
             target = (from_file.parent / path) if path else from_file
@@ -148,13 +158,17 @@ class SiteLinks:
             if path.suffix in (".html", ".xml", ".json", ".js", ".txt", ".css") or path.name.endswith(".xml.gz"):
                 text = path.read_bytes()
                 if path.suffix != ".gz" and LOCAL.search(text.decode("utf-8", errors="replace")):
-                    report.broken.append(f"{rel}: holds an address of the build machine ({LOCAL.search(text.decode('utf-8', 'replace')).group(0)})")
+                    report.broken.append(
+                        f"{rel}: holds an address of the build machine ({LOCAL.search(text.decode('utf-8', 'replace')).group(0)})"
+                    )
             if path.suffix != ".html":
                 continue
             report.pages += 1
             info = self.page(path)
             if self_contained and self.site_url:
-                report.broken += [f"{rel}: {href} leads out of the copy" for href in info.anchors if href.startswith(self.site_url)]
+                report.broken += [
+                    f"{rel}: {href} leads out of the copy" for href in info.anchors if href.startswith(self.site_url)
+                ]
             for href in info.links + ([info.refresh] if info.refresh else []):
                 report.links += 1
                 _, problem = self.resolve(path, href)
@@ -163,6 +177,11 @@ class SiteLinks:
         return report
 
 
-def check_site_dir(root: Path, site_url: str = "", directory_urls: bool = True, skip: tuple[str, ...] = (),
-                   self_contained: bool = False) -> Report:
+def check_site_dir(
+    root: Path,
+    site_url: str = "",
+    directory_urls: bool = True,
+    skip: tuple[str, ...] = (),
+    self_contained: bool = False,
+) -> Report:
     return SiteLinks(root, site_url, directory_urls).check(skip, self_contained)

@@ -7,12 +7,14 @@ HandbookError with every problem found.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 from pathlib import Path
 from types import MappingProxyType
 
 from . import cache as parse_cache
-from .docs import read_docs, check_doc
+from .docs import check_doc, read_docs
 from .editions import item_editions, moves_of, read_lock, resolve_moves
 from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
 from .model import Doc, Handbook, Item, Overlay, Retired, freeze
@@ -20,7 +22,7 @@ from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, 
 from .pagemacros import MACRO_NAMES
 from .problems import HandbookError, Problem, did_you_mean, field_path
 from .rules import check_rules
-from .validate import Names, Record, check_prose, check_refs, check_shape, check_sub_ids, refs_in, select, walk
+from .validate import Names, Record, check_shape, resolve_refs
 from .yamlio import Parsed
 
 ADDABLE = tuple(k.list_file for k in KINDS.values() if not k.per_item and k.addable)  # list files an overlay may add to
@@ -86,17 +88,24 @@ def _records(parsed: Parsed, schema_name: str, stem: str) -> tuple[list[Record],
     rec = Record(schema_name, item_id, data, parsed)
     problems = []
     if item_id != stem:
-        problems.append(rec.problem(("id",), f"id '{item_id}' differs from the file name '{stem}.yml': rename the file to {item_id}.yml or change the id"))
+        problems.append(
+            rec.problem(
+                ("id",),
+                f"id '{item_id}' differs from the file name '{stem}.yml': rename the file to {item_id}.yml or change the id",
+            )
+        )
     return [rec], problems
 
 
-def _read_files(files, root: Path, origin: str, unreadable: set[str], cache) -> tuple[list[Record], dict[str, Parsed], list[Problem]]:
+def _read_files(
+    files, root: Path, origin: str, unreadable: set[str], cache
+) -> tuple[list[Record], dict[str, Parsed], list[Problem]]:
     """Parse and shape-check files; return (records, the parses of one-off files by name, problems)."""
     records: list[Record] = []
     problems: list[Problem] = []
     singles: dict[str, Parsed] = {}
-    for path, schema_name in files:
-        parsed, file_problems = cache.read(path, _rel(path, root), schema_name)
+    results = cache.read_many([(path, _rel(path, root), schema_name) for path, schema_name in files])
+    for (path, schema_name), (parsed, file_problems, scans) in zip(files, results, strict=True):
         problems += file_problems
         if parsed is None:
             unreadable.update(LIST_FILES.get(schema_name, (path.stem,)))
@@ -108,17 +117,29 @@ def _read_files(files, root: Path, origin: str, unreadable: set[str], cache) -> 
         if rec_problems:  # the id differs from the file name: references by either name are moot
             unreadable.add(path.stem)
         problems += rec_problems
-        records += [Record(r.kind, r.id, r.data, r.parsed, r.base, origin) for r in recs]
+        recs = [Record(r.kind, r.id, r.data, r.parsed, r.base, origin) for r in recs]
+        if scans is not None and len(scans) == len(recs):
+            for rec, found in zip(recs, scans, strict=True):
+                rec.known = found
+        records += recs
     return records, singles, problems
 
 
-def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes, names: Names, cache):
+def _read_overlay(
+    org: Path, root: Path, records: list[Record], unreadable: set[str], changes: Changes, names: Names, cache
+):
     """Apply the organization's folder to the base records; return (records, profile parse, problems)."""
     problems: list[Problem] = []
     for path in sorted(org.iterdir()):
-        known = path.name in ("profile.yml", "retire.yml", "changelog.yml") or (path.is_dir() and path.name in ("add", "change", "docs"))
+        known = path.name in ("profile.yml", "retire.yml", "changelog.yml") or (
+            path.is_dir() and path.name in ("add", "change", "docs")
+        )
         if (path.suffix in (".yml", ".yaml") or path.is_dir()) and not known:
-            problems.append(Problem(_rel(path, root), 0, "", f"not a known overlay file; {_rel(org, root)}/ holds: {OVERLAY_LAYOUT}"))
+            problems.append(
+                Problem(
+                    _rel(path, root), 0, "", f"not a known overlay file; {_rel(org, root)}/ holds: {OVERLAY_LAYOUT}"
+                )
+            )
     if (org / "add").is_dir():
         files, found = _discover(org / "add", root, required=False)
         problems += found
@@ -132,28 +153,65 @@ def _read_overlay(org: Path, root: Path, records: list[Record], unreadable: set[
             if path.suffix != ".yml":
                 problems.append(Problem(_rel(path, root), 0, "", "change files end in .yml"))
                 continue
-            parsed, found = cache.read(path, _rel(path, root), None)
+            parsed, found, _ = cache.read(path, _rel(path, root), None)
             problems += found
             if parsed is not None:
                 change_files.append(parsed)
     problems += apply_changes(records, change_files, changes, names)
     retire = None
     if (org / "retire.yml").exists():
-        retire, found = cache.read(org / "retire.yml", _rel(org / "retire.yml", root), "retire")
+        retire, found, _ = cache.read(org / "retire.yml", _rel(org / "retire.yml", root), "retire")
         problems += found
     records, found = apply_retirements(records, retire, changes, names)
     problems += found
     profile = None
     if (org / "profile.yml").exists():
-        profile, found = cache.read(org / "profile.yml", _rel(org / "profile.yml", root), None)
+        profile, found, _ = cache.read(org / "profile.yml", _rel(org / "profile.yml", root), None)
         problems += found
         if profile is not None:
             problems += check_shape(profile, "profile", part="partial")
     return records, profile, problems
 
 
-def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str | None = "org",
-                  today: datetime.date | None = None, use_cache: bool = False) -> Handbook:
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while the data is read.
+
+    The data holds no cycles, and with hundreds of thousands of live values each collection would walk
+    them all again: at 100 times the real items that more than doubles the time of a check.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def load_handbook(
+    root: Path | str = ".",
+    data_dir: str = "data",
+    org_dir: str | None = "org",
+    today: datetime.date | None = None,
+    use_cache: bool = False,
+) -> Handbook:
+    """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
+
+    org_dir=None reads the base alone, whatever $HANDBOOK_ORG says. use_cache keeps parsed files in
+    .cache/ under root, keyed by their content, so that a second check reads only what changed.
+    """
+    with _collector_paused():
+        return _load_handbook(root, data_dir, org_dir, today, use_cache)
+
+
+def _load_handbook(
+    root: Path | str = ".",
+    data_dir: str = "data",
+    org_dir: str | None = "org",
+    today: datetime.date | None = None,
+    use_cache: bool = False,
+) -> Handbook:
     """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
 
     org_dir=None reads the base alone, whatever $HANDBOOK_ORG says. use_cache keeps parsed files in
@@ -162,7 +220,9 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str |
     root = Path(root).resolve()
     data = root / data_dir
     if not data.is_dir():
-        raise HandbookError([Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/")
+        raise HandbookError(
+            [Problem(_rel(data, root), 0, "", "folder not found: run this in the handbook's folder")], f"{data_dir}/"
+        )
     cache = parse_cache.open_cache(root if use_cache else None)
     files, problems = _discover(data, root)
     unreadable: set[str] = set()  # ids and kinds we could not read: no "unknown id" noise for them
@@ -174,21 +234,21 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str |
     problems += found
     base_ids = {r.id for r in records}
     moved = resolve_moves(moves_of(log, lock, base_ids), base_ids)
-    names = _names(records, moved, unreadable)
+    names = _names(records, moved, unreadable, lock)
 
     org, found = find_org(root, org_dir)
     problems += found
     changes = Changes()
-    located = [(base_profile, base_profile.data)] if base_profile is not None and isinstance(base_profile.data, dict) else []
-    where = f"{data_dir}/"
+    located = (
+        [(base_profile, base_profile.data)] if base_profile is not None and isinstance(base_profile.data, dict) else []
+    )
     if org is not None:
         changes.folder = _rel(org, root)
-        where = f"{data_dir}/ and {changes.folder}/"
         records, org_profile, found = _read_overlay(org, root, records, unreadable, changes, names, cache)
         problems += found
         if org_profile is not None and isinstance(org_profile.data, dict):
             located.append((org_profile, org_profile.data))
-        names = _names(records, moved, unreadable)
+        names = _names(records, moved, unreadable, lock)
     profile = {k: v for _, data_ in located for k, v in data_.items()}
     if located:
         problems += check_profile(profile, located, names, today)
@@ -208,21 +268,30 @@ def load_handbook(root: Path | str = ".", data_dir: str = "data", org_dir: str |
 
     errors = [p for p in problems if not p.warning]
     if errors:
-        raise HandbookError(problems, where)
-    return build(records, profile, tuple(p for p in problems if p.warning), changes if org else None,
-                 base_profile.data if base_profile is not None else {}, log, docs, lock, moved, root)
+        raise HandbookError(problems)
+    return build(
+        records,
+        profile,
+        tuple(p for p in problems if p.warning),
+        changes if org else None,
+        base_profile.data if base_profile is not None else {},
+        log,
+        docs,
+        lock,
+        moved,
+        root,
+    )
 
 
-def _names(records: list[Record], moved, unreadable: set[str]) -> Names:
-    from .validate import sub_ids_of
-
+def _names(records: list[Record], moved, unreadable: set[str], lock: dict | None = None) -> Names:
     kinds = {}
     for r in records:
         kinds.setdefault(r.id, r.kind)
-    anchors = {r.id: frozenset(s for _, s in sub_ids_of(r.kind, r.data)) for r in records}
+    anchors = {r.id: r.scanned.sub_ids for r in records}
     renamed = {m.id: (m.to, m.edition) for m in moved if m.change == "renamed"}
     retired = {m.id: m.edition for m in moved if m.change == "retired"}
-    return Names(kinds, anchors, renamed, retired, frozenset(unreadable))
+    published = {i: e.get("kind") for i, e in ((lock or {}).get("items") or {}).items() if e.get("kind") in KINDS}
+    return Names(kinds, anchors, renamed, retired, frozenset(unreadable), published)
 
 
 def _check_records(records: list[Record], names: Names, retired: dict) -> list[Problem]:
@@ -232,13 +301,25 @@ def _check_records(records: list[Record], names: Names, retired: dict) -> list[P
     for rec in records:
         if rec.id in by_id:
             file, line = by_id[rec.id].where(("id",))
-            problems.append(rec.problem(("id",), f"duplicate id '{rec.id}': already used at {file}:{line}; ids are unique across the handbook"))
+            problems.append(
+                rec.problem(
+                    ("id",),
+                    f"duplicate id '{rec.id}': already used at {file}:{line}; ids are unique across the handbook",
+                )
+            )
         else:
             by_id[rec.id] = rec
-    for rec in by_id.values():
-        problems += check_sub_ids(rec)[1]
     for rec in records:
-        found = list(check_refs(rec, names)) + list(check_prose(rec, names))
+        own = (
+            rec.scanned.problems
+            if by_id.get(rec.id) is rec
+            else [
+                p
+                for p in rec.scanned.problems
+                if "anchor must be unique" not in p.message and "section name" not in p.message
+            ]
+        )
+        found = own + list(resolve_refs(rec, rec.scanned.refs, names))
         problems += [_still_cited(p, rec, retired) for p in found]
     steps = [r.id for r in records if r.kind == "step"]
     problems += check_rules(records, steps)
@@ -254,33 +335,72 @@ def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
         return problem
     entry = retired[match.group(1)]
     file, line = entry["where"]
-    return Problem(file, line, entry["field"] + ".id",
-                   f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
-                   f"change that item in change/ too, or do not retire this one")
+    return Problem(
+        file,
+        line,
+        entry["field"] + ".id",
+        f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
+        f"change that item in change/ too, or do not retire this one",
+    )
 
 
 def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Problem]:
     """Changelog entries name real items (renamed and retired ones may be gone)."""
     problems = []
     data = parsed.data
-    places = [(("unreleased", i), c) for i, c in enumerate(data.get("unreleased") or [])]
-    for e, edition in enumerate(data.get("editions") or []):
+    from .editions import _entries
+
+    places = [(("unreleased", i), c) for i, c in enumerate(_entries(data.get("unreleased")))]
+    for e, edition in enumerate(_entries(data.get("editions"))):
         if isinstance(edition, dict):
-            places += [(("editions", e, "changes", i), c) for i, c in enumerate(edition.get("changes") or [])]
+            places += [(("editions", e, "changes", i), c) for i, c in enumerate(_entries(edition.get("changes")))]
             if "TODO" in str(edition.get("summary", "")):
-                problems.append(Problem(*parsed.where(("editions", e, "summary")), f"editions[{e}].summary", "still says TODO: fill it in before publishing", warning=True))
+                problems.append(
+                    Problem(
+                        *parsed.where(("editions", e, "summary")),
+                        f"editions[{e}].summary",
+                        "still says TODO: fill it in before publishing",
+                        warning=True,
+                    )
+                )
     gone = set(names.renamed or ()) | set(names.retired or ())  # published ids that moved in a later edition
     for path, change in places:
-        if not isinstance(change, dict):
-            continue
+        if (
+            not isinstance(change, dict)
+            or not isinstance(change.get("id"), str)
+            or not isinstance(change.get("to", ""), str)
+        ):
+            continue  # its shape is reported already
         known = ids if path[0] == "unreleased" else ids | gone  # a past edition may name ids that moved since
-        if change.get("change") in ("added", "changed") and change.get("id") not in known:
-            problems.append(Problem(*parsed.where(path + ("id",)), field_path(path + ("id",)), names.unknown(str(change.get("id")), ids)))
+        if (
+            change.get("change") in ("added", "changed")
+            and change.get("id") not in known
+            and not names.moot(str(change.get("id")))
+        ):
+            problems.append(
+                Problem(
+                    *parsed.where(path + ("id",)), field_path(path + ("id",)), names.unknown(str(change.get("id")), ids)
+                )
+            )
         if any("TODO" in str(v) for v in change.values()):
-            problems.append(Problem(*parsed.where(path), field_path(path), "still says TODO: fill it in before publishing", warning=True))
+            problems.append(
+                Problem(
+                    *parsed.where(path), field_path(path), "still says TODO: fill it in before publishing", warning=True
+                )
+            )
         if change.get("change") == "renamed" and change.get("to") not in known:
-            problems.append(Problem(*parsed.where(path + ("to",)), field_path(path + ("to",)), f"a renamed item needs `to:` naming its new id{did_you_mean(str(change.get('to')), ids)}"))
+            problems.append(
+                Problem(
+                    *parsed.where(path + ("to",)),
+                    field_path(path + ("to",)),
+                    f"a renamed item needs `to:` naming its new id{did_you_mean(str(change.get('to')), ids)}",
+                )
+            )
     return problems
+
+
+def _locator(rec: Record):
+    return lambda: rec.where()[1]
 
 
 def _order_key(item: Item) -> tuple:
@@ -288,47 +408,65 @@ def _order_key(item: Item) -> tuple:
     return (order if isinstance(order, int) else 10_000, item.title.lower())
 
 
-def build(records: list[Record], profile: dict, warnings: tuple = (), changes: Changes | None = None,
-          base_profile: dict | None = None, changelog: dict | None = None, docs: dict[str, Doc] | None = None,
-          lock: dict | None = None, moved: tuple = (), root: Path | str = ".") -> Handbook:
+def build(
+    records: list[Record],
+    profile: dict,
+    warnings: tuple = (),
+    changes: Changes | None = None,
+    base_profile: dict | None = None,
+    changelog: dict | None = None,
+    docs: dict[str, Doc] | None = None,
+    lock: dict | None = None,
+    moved: tuple = (),
+    root: Path | str = ".",
+) -> Handbook:
     """Freeze validated records into a Handbook with indexes both ways."""
-    from .validate import sub_ids_of
-
-    items = {r.id: Item(r.kind, r.id, freeze(r.data), *r.where(), r.origin) for r in records}
-    cited: dict[str, list[str]] = {}
+    items = {r.id: Item(r.kind, r.id, freeze(r.data), r.parsed.file, _locator(r), r.origin) for r in records}
+    cited: dict[str, dict[str, None]] = {}  # target -> citing ids, in order (a dict is an ordered set)
 
     def cite(target: str, by: str) -> None:
-        if target != by and by not in cited.setdefault(target, []):
-            cited[target].append(by)
+        if target != by:
+            cited.setdefault(target, {})[by] = None
 
     for r in records:
-        for pattern, _ in KINDS[r.kind].refs:
-            for _, target in select(r.data, pattern):
-                if isinstance(target, str):
-                    cite(target, r.id)
-        for _, value in walk(r.data):
-            if isinstance(value, str) and "[[" in value:
-                for target, _, _, _ in refs_in(value):
-                    cite(target, r.id)
+        for ref in r.scanned.refs:
+            cite(ref[1], r.id)
     by_kind: dict[str, list[Item]] = {}
     for item in items.values():
         by_kind.setdefault(item.kind, []).append(item)
     ordered = {}
     for kind, group in by_kind.items():
         ordered[kind] = tuple(group if KINDS[kind].order == "file" else sorted(group, key=_order_key))
-    sub_ids = {r.id: frozenset(s for _, s in sub_ids_of(r.kind, r.data)) for r in records}
+    sub_ids = {r.id: r.scanned.sub_ids for r in records}
     overlay = None
     if changes is not None:
         retired = {
-            rid: Retired(Item(e["record"].kind, rid, freeze(e["record"].data), *e["record"].where(), "retired"),
-                         e["reason"], tuple(e["see"]), *e["where"], e["field"])
+            rid: Retired(
+                Item(
+                    e["record"].kind,
+                    rid,
+                    freeze(e["record"].data),
+                    e["record"].parsed.file,
+                    _locator(e["record"]),
+                    "retired",
+                ),
+                e["reason"],
+                tuple(e["see"]),
+                *e["where"],
+                e["field"],
+            )
             for rid, e in changes.retired.items()
         }
         for rid, e in changes.retired.items():
-            sub_ids[rid] = frozenset(s for _, s in sub_ids_of(e["record"].kind, e["record"].data))
-        overlay = Overlay(changes.folder, tuple(changes.added),
-                          freeze({i: {"fields": c["fields"], "base": c["base"], "file": c["file"]} for i, c in changes.changed.items()}),
-                          MappingProxyType(retired))
+            sub_ids[rid] = e["record"].scanned.sub_ids
+        overlay = Overlay(
+            changes.folder,
+            tuple(changes.added),
+            freeze(
+                {i: {"fields": c["fields"], "base": c["base"], "file": c["file"]} for i, c in changes.changed.items()}
+            ),
+            MappingProxyType(retired),
+        )
     log = changelog or {"unreleased": [], "editions": []}
     return Handbook(
         items=MappingProxyType(items),

@@ -6,19 +6,64 @@ lists are tuples, sets are frozensets. Every output is computed from it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .kinds import KINDS, Kind
 
 EMPTY: Mapping = MappingProxyType({})
 
 
+class FrozenDict(Mapping):
+    """A read-only view of a dict whose values are frozen in turn, when they are first read.
+
+    Freezing is O(1) however large the data: a nested dict is wrapped only when asked for, and a
+    list becomes a tuple of frozen values then. Nothing reachable through it can be changed.
+    """
+
+    __slots__ = ("_data", "_memo")
+
+    def __init__(self, data: dict):
+        self._data = data
+        self._memo: dict = {}
+
+    def __getitem__(self, key):
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        value = self._data[key]
+        if type(value) in _SCALARS:
+            return value
+        frozen = memo[key] = freeze(value)
+        return frozen
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key) -> bool:
+        return key in self._data
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def freeze(value: Any) -> Any:
-    """Deep read-only copy: dicts become mapping proxies, lists tuples, sets frozensets."""
-    if isinstance(value, (dict, MappingProxyType)):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    """A deep read-only version: dicts become FrozenDict views, lists tuples, sets frozensets."""
+    kind = type(value)
+    if kind in _SCALARS or kind is FrozenDict:
+        return value
+    if kind is dict:
+        return FrozenDict(value)
+    if isinstance(value, Mapping):
+        return FrozenDict(dict(value))
     if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)
     if isinstance(value, (set, frozenset)):
@@ -28,7 +73,7 @@ def freeze(value: Any) -> Any:
 
 def thaw(value: Any) -> Any:
     """Plain dicts and lists again, e.g. for JSON."""
-    if isinstance(value, (dict, MappingProxyType)):
+    if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):
         return [thaw(v) for v in value]
@@ -43,8 +88,13 @@ class Item:
     id: str
     data: Mapping[str, Any]
     file: str
-    line: int
+    locate: Any = field(default=None, repr=False, compare=False)  # () -> its line; lines are found when asked for
     origin: str = "base"  # "base", "added" or "changed" by an organization's overlay, or "retired"
+
+    @property
+    def line(self) -> int:
+        """The line of its file where the item starts."""
+        return self.locate() if callable(self.locate) else int(self.locate or 0)
 
     @property
     def info(self) -> Kind:
@@ -124,7 +174,9 @@ class Overlay:
 
     folder: str  # 'org', as shown
     added: tuple[str, ...] = ()
-    changed: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: EMPTY)  # id -> {"fields": (...), "base": base data, "file": ...}
+    changed: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: EMPTY
+    )  # id -> {"fields": (...), "base": base data, "file": ...}
     retired: Mapping[str, Retired] = field(default_factory=lambda: EMPTY)
 
 
@@ -145,7 +197,9 @@ class Handbook:
     docs: Mapping[str, Doc] = field(default_factory=lambda: EMPTY)  # hand-written pages by src
     lock: Mapping[str, Any] | None = None  # content.lock.json of the last edition
     moved: tuple[Moved, ...] = ()  # base ids renamed or retired since an earlier edition
-    search_words: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)  # everyday word -> words of the handbook it means
+    search_words: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: EMPTY
+    )  # everyday word -> words of the handbook it means
     root: str = "."  # the folder it was read from
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 

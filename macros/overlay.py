@@ -19,11 +19,15 @@ from .problems import Problem, did_you_mean, field_path
 from .validate import Names, Record, check_prose, check_shape, walk
 from .yamlio import Merged, Parsed
 
-OVERLAY_LAYOUT = ("profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, "
-                  "docs/ (pages of your own), changelog.yml (your own editions)")
+OVERLAY_LAYOUT = (
+    "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, "
+    "docs/ (pages of your own), changelog.yml (your own editions)"
+)
 #: Text that only stands in for an organization's own details: TODO, example domains (RFC 2606, and the
 #: .example top-level domain), and the 555-01xx numbers reserved for fiction.
-PLACEHOLDER = re.compile(r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|[\w-]+\.example\b|\b555[-. ]?01\d\d\b", re.I)
+PLACEHOLDER = re.compile(
+    r"\bTODO\b|@example\.(com|org|net)\b|\bexample\.(com|org|net)\b|[\w-]+\.example\b|\b555[-. ]?01\d\d\b", re.I
+)
 
 
 def find_org(root: Path, setting: str | None) -> tuple[Path | None, list[Problem]]:
@@ -60,10 +64,23 @@ def apply_changes(records: list[Record], change_files: list[Parsed], changes: Ch
         data = parsed.data
         target = data.get("id")
         if not isinstance(target, str):
-            problems.append(Problem(parsed.file, parsed.line(()), "id", "a change file names the base item it changes: add `id: <id of the item>`"))
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.line(()),
+                    "id",
+                    "a change file names the base item it changes: add `id: <id of the item>`",
+                )
+            )
             continue
         if target not in index:
-            problems.append(Problem(*parsed.where(("id",)), "id", names.unknown(target, index) + ": a change file can only change an item of the base handbook"))
+            problems.append(
+                Problem(
+                    *parsed.where(("id",)),
+                    "id",
+                    names.unknown(target, index) + ": a change file can only change an item of the base handbook",
+                )
+            )
             continue
         rec = records[index[target]]
         allowed = list(KINDS[rec.kind].entry_schema["properties"])
@@ -72,31 +89,54 @@ def apply_changes(records: list[Record], change_files: list[Parsed], changes: Ch
         for name in fields:
             if name not in allowed:
                 hint = did_you_mean(name, allowed) or f" (a {KINDS[rec.kind].label} has: {', '.join(allowed)})"
-                problems.append(Problem(*parsed.key_where((name,)), name, f"unknown field '{name}' for {KINDS[rec.kind].label} '{target}'{hint}"))
+                problems.append(
+                    Problem(
+                        *parsed.key_where((name,)),
+                        name,
+                        f"unknown field '{name}' for {KINDS[rec.kind].label} '{target}'{hint}",
+                    )
+                )
                 ok = False
             elif (target, name) in claimed:
                 file, line = claimed[(target, name)]
-                problems.append(Problem(*parsed.key_where((name,)), name, f"'{target}' {name} is also changed by {file}:{line}; keep the change in one file"))
+                problems.append(
+                    Problem(
+                        *parsed.key_where((name,)),
+                        name,
+                        f"'{target}' {name} is also changed by {file}:{line}; keep the change in one file",
+                    )
+                )
                 ok = False
             else:
                 claimed[(target, name)] = parsed.key_where((name,))
         if not fields:
-            problems.append(Problem(*parsed.where(("id",)), "", "this change file changes nothing: add the fields to replace"))
+            problems.append(
+                Problem(*parsed.where(("id",)), "", "this change file changes nothing: add the fields to replace")
+            )
         if not ok or not fields:
             continue
         base_parsed = rec.parsed if isinstance(rec.parsed, Merged) else None
-        merged = Merged(base_parsed.base if base_parsed else rec.parsed, base_parsed.prefix if base_parsed else rec.base,
-                        dict(base_parsed.changes) if base_parsed else {})
+        merged = Merged(
+            base_parsed.base if base_parsed else rec.parsed,
+            base_parsed.prefix if base_parsed else rec.base,
+            dict(base_parsed.changes) if base_parsed else {},
+        )
         merged.changes.update({name: parsed for name in fields})
         merged.data = {**rec.data, **{name: data[name] for name in fields}}
-        problems += [p for p in check_shape(merged, KINDS[rec.kind].schema, merged.data, part=f"entry:{rec.kind}") if p.file == parsed.file]
+        problems += [
+            p
+            for p in check_shape(merged, KINDS[rec.kind].schema, merged.data, part=f"entry:{rec.kind}")
+            if p.file == parsed.file
+        ]
         entry = changes.changed.setdefault(target, {"fields": [], "base": rec.data, "file": parsed.file})
         entry["fields"] += fields
         records[index[target]] = Record(rec.kind, rec.id, merged.data, merged, (), origin="changed")
     return problems
 
 
-def apply_retirements(records: list[Record], retire: Parsed | None, changes: Changes, names: Names) -> tuple[list[Record], list[Problem]]:
+def apply_retirements(
+    records: list[Record], retire: Parsed | None, changes: Changes, names: Names
+) -> tuple[list[Record], list[Problem]]:
     """Take retired items out of records; remember them, with where they were retired."""
     if retire is None:
         return records, []
@@ -115,20 +155,34 @@ def apply_retirements(records: list[Record], retire: Parsed | None, changes: Cha
             problems.append(Problem(*where, f"retired[{i}].id", message))
             continue
         if item_id in changes.retired:
-            problems.append(Problem(*where, f"retired[{i}].id", f"'{item_id}' is already retired above; keep one entry"))
+            problems.append(
+                Problem(*where, f"retired[{i}].id", f"'{item_id}' is already retired above; keep one entry")
+            )
             continue
-        changes.retired[item_id] = {"record": ids[item_id], "reason": entry["reason"], "see": entry.get("see", []),
-                                    "where": where, "field": f"retired[{i}]"}
+        changes.retired[item_id] = {
+            "record": ids[item_id],
+            "reason": entry["reason"],
+            "see": entry.get("see", []),
+            "where": where,
+            "field": f"retired[{i}]",
+        }
         keep.discard(item_id)
     for i, entry in enumerate(retire.data["retired"]):
         for j, see in enumerate(entry.get("see", [])):
             if see not in keep:
-                problems.append(Problem(*retire.where(("retired", i, "see", j)), f"retired[{i}].see[{j}]",
-                                        f"'{see}' is not an item that remains{did_you_mean(see, keep)}"))
+                problems.append(
+                    Problem(
+                        *retire.where(("retired", i, "see", j)),
+                        f"retired[{i}].see[{j}]",
+                        f"'{see}' is not an item that remains{did_you_mean(see, keep)}",
+                    )
+                )
     return [r for r in records if r.id in keep], problems
 
 
-def check_profile(profile: dict, located: list[tuple[Parsed, dict]], names: Names, today: datetime.date | None = None) -> list[Problem]:
+def check_profile(
+    profile: dict, located: list[tuple[Parsed, dict]], names: Names, today: datetime.date | None = None
+) -> list[Problem]:
     """Placeholders, the logo file, readable colours, the review date, and the profile's texts and links."""
     problems: list[Problem] = []
     today = today or datetime.date.today()
@@ -136,22 +190,46 @@ def check_profile(profile: dict, located: list[tuple[Parsed, dict]], names: Name
         problems += check_prose(Record("profile", "profile", data, parsed), names)
         for path, value in walk(data):
             if isinstance(value, str) and PLACEHOLDER.search(value) and profile.get("example") is not True:
-                problems.append(Problem(*parsed.where(path), field_path(path), f"still holds a placeholder ('{PLACEHOLDER.search(value).group(0)}'): fill in your organization's own {field_path(path)}"))
+                problems.append(
+                    Problem(
+                        *parsed.where(path),
+                        field_path(path),
+                        f"still holds a placeholder ('{PLACEHOLDER.search(value).group(0)}'): fill in your organization's own {field_path(path)}",
+                    )
+                )
         if "logo" in data and isinstance(data["logo"], str):
             if not (parsed.path.parent / data["logo"]).is_file():
-                problems.append(Problem(*parsed.where(("logo",)), "logo", f"logo file '{data['logo']}' not found next to {parsed.file}"))
+                problems.append(
+                    Problem(
+                        *parsed.where(("logo",)), "logo", f"logo file '{data['logo']}' not found next to {parsed.file}"
+                    )
+                )
         colors = data.get("colors") if isinstance(data.get("colors"), dict) else {}
         for name, value in colors.items():
             if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value) and contrast(value, "#ffffff") < 4.5:
-                problems.append(Problem(*parsed.where(("colors", name)), f"colors.{name}",
-                                        f"'{value}' is too light for white text (contrast {contrast(value, '#ffffff'):.1f}:1, needs 4.5:1): choose a darker colour"))
+                problems.append(
+                    Problem(
+                        *parsed.where(("colors", name)),
+                        f"colors.{name}",
+                        f"'{value}' is too light for white text (contrast {contrast(value, '#ffffff'):.1f}:1, needs 4.5:1): choose a darker colour",
+                    )
+                )
     review = profile.get("next_review")
-    if isinstance(review, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", review) and datetime.date.fromisoformat(review) < today:
+    if (
+        isinstance(review, str)
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", review)
+        and datetime.date.fromisoformat(review) < today
+    ):
         parsed = next((p for p, d in reversed(located) if "next_review" in d), located[0][0])
-        problems.append(Problem(*parsed.where(("next_review",)), "next_review", f"the review date {review} has passed: review the code and set the next date", warning=True))
+        problems.append(
+            Problem(
+                *parsed.where(("next_review",)),
+                "next_review",
+                f"the review date {review} has passed: review the code and set the next date",
+                warning=True,
+            )
+        )
     return problems
-
-
 
 
 def contrast(a: str, b: str) -> float:

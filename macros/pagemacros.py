@@ -8,7 +8,8 @@ from current_src(), so links are relative to that page.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .kinds import KINDS
 

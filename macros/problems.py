@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +27,7 @@ class Problem:
 class HandbookError(Exception):
     """The data has problems; nothing may be built from it."""
 
-    def __init__(self, problems: Iterable[Problem], folder: str = "data/"):
+    def __init__(self, problems: Iterable[Problem], folder: str = ""):
         self.problems = sorted(problems)
         self.folder = folder
         super().__init__(self.report())
@@ -36,19 +36,38 @@ class HandbookError(Exception):
         return report(self.problems, self.folder)
 
 
-def report(problems: list[Problem], folder: str = "data/") -> str:
-    """Every problem on its own line, then a count."""
+def report(problems: list[Problem], folder: str = "") -> str:
+    """Every problem on its own line, then a count and where they are ('data/ and docs/')."""
     errors = [p for p in problems if not p.warning]
     lines = [str(p) for p in problems]
     n = len(errors)
     if n:
-        lines.append(f"{n} problem{'s' if n != 1 else ''} found in {folder}; nothing was built.")
+        lines.append(f"{n} problem{'s' if n != 1 else ''} found in {folder or places(errors)}; nothing was built.")
     return "\n".join(lines)
 
 
+def places(problems: Iterable[Problem]) -> str:
+    """The folders (or files) the problems are in, for the count line: 'data/', 'data/ and docs/'."""
+    found: list[str] = []
+    for p in problems:
+        head, sep, _ = p.file.partition("/")
+        name = head + "/" if sep else head
+        if name not in found:
+            found.append(name)
+    return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) or "the handbook"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' when a close match exists, else ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """' (did you mean 'x'?)' when a close match exists, else ''.
+
+    Among many choices (thousands of ids), only those of about the same length that share a letter
+    near the start are compared, so that a hundred typos cost milliseconds, not minutes.
+    """
+    choices = list(choices)
+    if len(choices) > 200:
+        near = set(word[:3])
+        choices = [c for c in choices if abs(len(c) - len(word)) <= 4 and near & set(c[:3])]
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 

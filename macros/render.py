@@ -23,7 +23,7 @@ from .docs import DELIMITERS
 from .kinds import KINDS, kind_of_page
 from .model import Handbook, Item
 from .schemas import NAPS_VALUES, SAMHSA_COMPETENCIES, SETTINGS
-from .urls import Urls, canonical_path, permalink_file, relative, src_of_path
+from .urls import Urls, permalink_file, relative, src_of_path
 from .validate import REF
 
 NAPS_LABELS = {
@@ -84,9 +84,14 @@ LIST_PAGES = {
     "print.md": "print",
 }
 LIST_TITLES = {
-    "faq.md": "Frequently asked questions", "glossary.md": "Glossary", "sources.md": "Sources",
-    "history.md": "History and context", "decision-model.md": "Peer ethical decision-making model",
-    "changes.md": "What changed", "raise-a-concern.md": "Raise a concern", "differences.md": "How our code differs",
+    "faq.md": "Frequently asked questions",
+    "glossary.md": "Glossary",
+    "sources.md": "Sources",
+    "history.md": "History and context",
+    "decision-model.md": "Peer ethical decision-making model",
+    "changes.md": "What changed",
+    "raise-a-concern.md": "Raise a concern",
+    "differences.md": "How our code differs",
 }
 #: Pages for printing: kept out of the navigation and out of search.
 PRINT_PAGES = ("print.md",)
@@ -166,7 +171,11 @@ def source_label(source: Item) -> str:
         who = d["short"]
     elif authors:
         families = [a.split(",")[0].strip() for a in authors]
-        who = families[0] if len(families) == 1 else (f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al.")
+        who = (
+            families[0]
+            if len(families) == 1
+            else (f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al.")
+        )
     else:
         who = d.get("short") or d.get("organization") or d.get("title")
     return f"{who} {d.get('year', 'n.d.')}"
@@ -184,7 +193,11 @@ class Renderer:
 
     def moved_pages(self, kind: str) -> list[str]:
         """Pages kept for base items of a per-item kind retired since a published edition."""
-        return [src_of_path(m.path) for m in self.hb.moved if m.change == "retired" and m.kind == kind and KINDS[kind].per_item]
+        return [
+            src_of_path(m.path)
+            for m in self.hb.moved
+            if m.change == "retired" and m.kind == kind and KINDS[kind].per_item
+        ]
 
     def moved_entries(self, kind: str) -> list:
         """List-page entries (FAQ, terms...) renamed or retired since a published edition: their anchors live on."""
@@ -211,8 +224,14 @@ class Renderer:
         env.filters["extract"] = lambda key, mapping: mapping[key]
         env.filters["html"] = lambda s: jinja2.utils.markupsafe.escape(str(s))
         env.globals.update(
-            renderer=self, urls=self.urls, offline=self.offline,
-            KINDS=KINDS, NAPS=NAPS_LABELS, SAMHSA=SAMHSA_LABELS, SETTINGS=SETTING_LABELS, hb=self.hb,
+            renderer=self,
+            urls=self.urls,
+            offline=self.offline,
+            KINDS=KINDS,
+            NAPS=NAPS_LABELS,
+            SAMHSA=SAMHSA_LABELS,
+            SETTINGS=SETTING_LABELS,
+            hb=self.hb,
             profile=self.hb.profile,
         )
         return env
@@ -266,7 +285,9 @@ class Renderer:
     def permalink_html(self, from_src: str, item_id: str, sub: str | None = None) -> str:
         """The permanent address as a link: shows the public address, leads to the stub in this build."""
         href = self.file_href(from_src, permalink_file(item_id, sub))
-        return f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(self.permalink(item_id, sub))}</a>'
+        return (
+            f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(self.permalink(item_id, sub))}</a>'
+        )
 
     def page_cite(self, src: str, title: str = "") -> str:
         """How to cite a page that is not a single item: publisher, year, title, edition, address."""
@@ -276,8 +297,8 @@ class Renderer:
         href = self.page_href(src, src)
         return (
             f'\n\n<aside class="hb-cite" aria-label="How to cite this page" data-pagefind-ignore markdown>\n'
-            f'**How to cite:** {escape_md(str(profile["name"]))}. ({str(profile["effective_date"])[:4]}). '
-            f'*{escape_md(title)}*. In {escape_md(str(profile["handbook_title"]))} (edition {profile["edition"]}). '
+            f"**How to cite:** {escape_md(str(profile['name']))}. ({str(profile['effective_date'])[:4]}). "
+            f"*{escape_md(title)}*. In {escape_md(str(profile['handbook_title']))} (edition {profile['edition']}). "
             f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n</aside>\n'
         )
 
@@ -303,7 +324,12 @@ class Renderer:
         title = f"*{escape_md(d['title'])}*."
         tail = []
         if d.get("journal"):
-            j = d["journal"] + (f", {d['volume']}" if d.get("volume") else "") + (f"({d['issue']})" if d.get("issue") else "") + (f", {d['pages']}" if d.get("pages") else "")
+            j = (
+                d["journal"]
+                + (f", {d['volume']}" if d.get("volume") else "")
+                + (f"({d['issue']})" if d.get("issue") else "")
+                + (f", {d['pages']}" if d.get("pages") else "")
+            )
             tail.append(escape_md(j) + ".")
         if d.get("identifier"):
             tail.append(escape_md(d["identifier"]) + ".")
@@ -330,8 +356,19 @@ class Renderer:
         file_href = lambda path: self.file_href(src, path)  # noqa: E731
         permalink_html = lambda item_id, sub=None: self.permalink_html(src, item_id, sub)  # noqa: E731
         return self.env.get_template(template).render(
-            src=src, md=md, link=link, links=links, mention=mention, mentions=mentions, rel=rel, page_href=page_href, file_href=file_href,
-            cite=self.citation, permalink=self.permalink, permalink_html=permalink_html, **context
+            src=src,
+            md=md,
+            link=link,
+            links=links,
+            mention=mention,
+            mentions=mentions,
+            rel=rel,
+            page_href=page_href,
+            file_href=file_href,
+            cite=self.citation,
+            permalink=self.permalink,
+            permalink_html=permalink_html,
+            **context,
         )
 
     def item_page(self, item_id: str) -> str:
@@ -380,6 +417,7 @@ class Renderer:
 
     def diff(self, old: object, new: object) -> str:
         """A word-level diff of two field values, as HTML with <del> and <ins>."""
+
         def words(text: str) -> str:  # show [[refs]] as the words a reader sees
             def one(m: re.Match) -> str:
                 target = m.group(1).strip()

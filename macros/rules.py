@@ -7,7 +7,7 @@ loader runs them all after the shape of every file is known.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .problems import Problem
 from .validate import Record
@@ -23,11 +23,16 @@ def analysis_follows_model(rec: Record, step_order: list[str]) -> Iterator[Probl
         return
     missing = [s for s in step_order if s not in steps]
     if missing:
-        yield rec.problem(("analysis",), f"the analysis must walk every step of the decision model; missing: {', '.join(missing)}")
+        yield rec.problem(
+            ("analysis",), f"the analysis must walk every step of the decision model; missing: {', '.join(missing)}"
+        )
         return
-    for i, (got, want) in enumerate(zip(steps, step_order)):
+    for i, (got, want) in enumerate(zip(steps, step_order, strict=False)):
         if got != want:
-            yield rec.problem(("analysis", i, "step"), f"steps must follow the decision model's order: expected '{want}' here, found '{got}'")
+            yield rec.problem(
+                ("analysis", i, "step"),
+                f"steps must follow the decision model's order: expected '{want}' here, found '{got}'",
+            )
             return
     if len(steps) > len(step_order):
         yield rec.problem(("analysis",), "each step of the decision model appears once; remove the repeated step")
@@ -39,9 +44,16 @@ def timings_add_up(rec: Record) -> Iterator[Problem]:
     duration = rec.data.get("duration_minutes")
     if not isinstance(agenda, list) or not isinstance(duration, int) or isinstance(duration, bool):
         return
-    total = sum(a["minutes"] for a in agenda if isinstance(a, dict) and isinstance(a.get("minutes"), int) and not isinstance(a.get("minutes"), bool))
+    total = sum(
+        a["minutes"]
+        for a in agenda
+        if isinstance(a, dict) and isinstance(a.get("minutes"), int) and not isinstance(a.get("minutes"), bool)
+    )
     if total != duration:
-        yield rec.problem(("duration_minutes",), f"the agenda's timings add up to {total} minutes, but duration_minutes is {duration}: make them agree")
+        yield rec.problem(
+            ("duration_minutes",),
+            f"the agenda's timings add up to {total} minutes, but duration_minutes is {duration}: make them agree",
+        )
 
 
 def quiz_is_answerable(rec: Record) -> Iterator[Problem]:
@@ -54,13 +66,18 @@ def quiz_is_answerable(rec: Record) -> Iterator[Problem]:
             continue
         options = [o for o in question["options"] if isinstance(o, dict)]
         if options and not any(o.get("correct") is True for o in options):
-            yield rec.problem(("quiz", q, "options"), "no option is marked `correct: true`: mark the right answer (or answers)")
+            yield rec.problem(
+                ("quiz", q, "options"), "no option is marked `correct: true`: mark the right answer (or answers)"
+            )
         seen: dict[str, int] = {}
         for o, option in enumerate(question["options"]):
             oid = option.get("id") if isinstance(option, dict) else None
             if isinstance(oid, str):
                 if oid in seen:
-                    yield rec.problem(("quiz", q, "options", o, "id"), f"two options of this question have the id '{oid}' (first at options[{seen[oid]}]); give each its own")
+                    yield rec.problem(
+                        ("quiz", q, "options", o, "id"),
+                        f"two options of this question have the id '{oid}' (first at options[{seen[oid]}]); give each its own",
+                    )
                 seen.setdefault(oid, o)
 
 
@@ -77,7 +94,10 @@ def principle_numbers(records: Iterable[Record]) -> Iterator[Problem]:
         if number in seen:
             first = seen[number]
             file, line = first.where(("order",))
-            yield rec.problem(("order",), f"principle number {number} is already taken by '{first.id}' ({file}:{line}); give each principle its own number")
+            yield rec.problem(
+                ("order",),
+                f"principle number {number} is already taken by '{first.id}' ({file}:{line}); give each principle its own number",
+            )
         else:
             seen[number] = rec
 
@@ -94,10 +114,15 @@ def casts_do_not_repeat(records: Iterable[Record]) -> Iterator[Problem]:
             if not isinstance(name, str):
                 continue
             if name in seen and seen[name].id != rec.id:
-                yield rec.problem(("cast", i), f"the name '{name}' is already used in the case study '{seen[name].id}'; choose a name no other case uses")
+                yield rec.problem(
+                    ("cast", i),
+                    f"the name '{name}' is already used in the case study '{seen[name].id}'; choose a name no other case uses",
+                )
             seen.setdefault(name, rec)
             if not re.search(rf"\b{re.escape(name)}\b", story):
-                yield rec.problem(("cast", i), f"'{name}' does not appear in the story: list only the names the scenario uses")
+                yield rec.problem(
+                    ("cast", i), f"'{name}' does not appear in the story: list only the names the scenario uses"
+                )
 
 
 def link_words_are_unique(records: Iterable[Record]) -> Iterator[Problem]:
@@ -112,7 +137,10 @@ def link_words_are_unique(records: Iterable[Record]) -> Iterator[Problem]:
                 continue
             key = word.lower()
             if key in seen and seen[key].id != rec.id:
-                yield rec.problem(("link_words", i), f"'{word}' already links to the term '{seen[key].id}'; a word can link to one term only")
+                yield rec.problem(
+                    ("link_words", i),
+                    f"'{word}' already links to the term '{seen[key].id}'; a word can link to one term only",
+                )
             seen.setdefault(key, rec)
 
 

@@ -107,7 +107,12 @@ def _date(description: str) -> dict:
 
 def _partial_date(description: str) -> dict:
     """A year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD, each one that exists."""
-    return {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$", "format": "partial-date", "description": description}
+    return {
+        "type": "string",
+        "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$",
+        "format": "partial-date",
+        "description": description,
+    }
 
 
 def _list(items: dict, description: str, min_items: int = 0) -> dict:
@@ -172,7 +177,12 @@ PRINCIPLE = _object(
     {
         "id": _id(),
         "title": _text("Name of the principle.", 80),
-        "order": {"type": "integer", "minimum": 1, "maximum": 99, "description": "The principle's number: its place in the code, cited as 'principle 4'."},
+        "order": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 9999,
+            "description": "The principle's number: its place in the code, cited as 'principle 4'.",
+        },
         "summary": _text("One sentence, in plain words, of at most 30 words.", 300),
         "commitments": _list(
             _object(
@@ -244,7 +254,10 @@ DILEMMA = _object(
         "in_short": _text("Two or three plain sentences at the top of the page: the situation and the takeaway.", 600),
         "setting": {"enum": SETTINGS, "description": "Where the story happens."},
         "cast": {
-            **_list(_text("A first name used in the story.", 40), "Every first name in the story; no name is used in two case studies."),
+            **_list(
+                _text("A first name used in the story.", 40),
+                "Every first name in the story; no name is used in two case studies.",
+            ),
             "uniqueItems": True,
         },
         "fictional": {"const": True, "description": "Case studies are invented; this must be true."},
@@ -327,8 +340,10 @@ GLOSSARY = _object(
                     "term": _text("The term.", 80),
                     "definition": _prose("A plain definition."),
                     "link_words": {
-                        **_list(_text("A word or phrase as it appears in running text.", 80),
-                                "Words that link to this term the first time they appear on a page, e.g. 'dual relationship'. Case matters for short ones such as 'CPS'."),
+                        **_list(
+                            _text("A word or phrase as it appears in running text.", 80),
+                            "Words that link to this term the first time they appear on a page, e.g. 'dual relationship'. Case matters for short ones such as 'CPS'.",
+                        ),
                         "uniqueItems": True,
                     },
                     "related": _refs("Ids of related items."),
@@ -356,7 +371,12 @@ SOURCES = _object(
                     "short": _text("Short name used in the text, e.g. 'Arkansas peer code'.", 60),
                     "authors": _list(_text("Family name, initials.", 120), "Authors, in order."),
                     "organization": _text("Publishing or responsible organization.", 200),
-                    "year": {"type": "integer", "minimum": 1900, "maximum": 2100, "description": "Year published; leave out for an undated page (shown as n.d.)."},
+                    "year": {
+                        "type": "integer",
+                        "minimum": 1900,
+                        "maximum": 2100,
+                        "description": "Year published; leave out for an undated page (shown as n.d.).",
+                    },
                     "date": _partial_date("Exact date where it matters: YYYY, YYYY-MM or YYYY-MM-DD."),
                     "journal": _text("Journal name.", 200),
                     "volume": _text("Volume.", 20),
@@ -364,7 +384,11 @@ SOURCES = _object(
                     "pages": _text("Pages or article number.", 40),
                     "publisher": _text("Publisher.", 200),
                     "identifier": _text("Report number, public law number or other identifier.", 120),
-                    "doi": {"type": "string", "pattern": "^10\\.[0-9]{4,9}/\\S+$", "description": "DOI, without https://doi.org/."},
+                    "doi": {
+                        "type": "string",
+                        "pattern": "^10\\.[0-9]{4,9}/\\S+$",
+                        "description": "DOI, without https://doi.org/.",
+                    },
                     "url": {"type": "string", "pattern": "^https://\\S+$", "description": "Where to read it (https)."},
                     "accessed": _date("Date the URL was checked."),
                     "note": _prose("What this source is and how the handbook uses it."),
@@ -431,14 +455,23 @@ TRAINING = _object(
         "order": {"type": "integer", "minimum": 1, "description": "Position in the list of modules."},
         "summary": _text("One or two plain sentences.", 400),
         "audience": _text("Who the module is for.", 300),
-        "duration_minutes": {"type": "integer", "minimum": 15, "maximum": 960, "description": "Total length; the agenda must add up to it."},
+        "duration_minutes": {
+            "type": "integer",
+            "minimum": 15,
+            "maximum": 960,
+            "description": "Total length; the agenda must add up to it.",
+        },
         "objectives": _list(
             _object(
                 {
                     "id": _id("Permanent anchor of this objective."),
                     "text": _text("What participants will be able to do, starting with a verb.", 300),
-                    "samhsa": _list({"enum": SAMHSA_COMPETENCIES}, "SAMHSA Core Competencies categories this objective serves."),
-                    "icrc": _list({"enum": ICRC_DOMAINS}, "IC&RC Peer Recovery performance domains this objective serves."),
+                    "samhsa": _list(
+                        {"enum": SAMHSA_COMPETENCIES}, "SAMHSA Core Competencies categories this objective serves."
+                    ),
+                    "icrc": _list(
+                        {"enum": ICRC_DOMAINS}, "IC&RC Peer Recovery performance domains this objective serves."
+                    ),
                 },
                 ["id", "text"],
             ),
@@ -473,7 +506,10 @@ TRAINING = _object(
                         "Roles.",
                         2,
                     ),
-                    "observe": _list(_text("Something the observer watches for.", 300), "What an observer watches for; printed on the observer's sheet."),
+                    "observe": _list(
+                        _text("Something the observer watches for.", 300),
+                        "What an observer watches for; printed on the observer's sheet.",
+                    ),
                     "debrief": _prose("How to debrief."),
                 },
                 ["id", "title", "dilemma", "roles", "debrief"],
@@ -485,23 +521,34 @@ TRAINING = _object(
             _object(
                 {
                     "id": _id("Permanent anchor of this knowledge-check question."),
-                    "type": {"enum": ["recall", "scenario"], "description": "recall: a fact from the handbook; scenario: apply it to a short situation."},
+                    "type": {
+                        "enum": ["recall", "scenario"],
+                        "description": "recall: a fact from the handbook; scenario: apply it to a short situation.",
+                    },
                     "text": _text("The question; for a scenario question, the situation first.", 1200),
                     "options": _list(
                         _object(
                             {
                                 "id": _id("Anchor of this option inside the question, e.g. 'a'."),
                                 "text": _text("The answer option.", 400),
-                                "correct": {"type": "boolean", "description": "true for a correct answer; a question has at least one."},
-                                "feedback": _text("What a person who picks this option reads: why it is right or not.", 800),
+                                "correct": {
+                                    "type": "boolean",
+                                    "description": "true for a correct answer; a question has at least one.",
+                                },
+                                "feedback": _text(
+                                    "What a person who picks this option reads: why it is right or not.", 800
+                                ),
                             },
                             ["id", "text", "correct", "feedback"],
                         ),
                         "Answer options; at least two, at least one correct.",
                         2,
                     ),
-                    "tests": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$",
-                              "description": "The handbook item (and optional anchor) this question tests, e.g. 'confidentiality#explain-limits'."},
+                    "tests": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$",
+                        "description": "The handbook item (and optional anchor) this question tests, e.g. 'confidentiality#explain-limits'.",
+                    },
                 },
                 ["id", "type", "text", "options", "tests"],
             ),
@@ -512,7 +559,17 @@ TRAINING = _object(
         "sources": _sources(),
         "aliases": _aliases(),
     },
-    ["id", "title", "summary", "audience", "duration_minutes", "objectives", "agenda", "questions", "facilitator_notes"],
+    [
+        "id",
+        "title",
+        "summary",
+        "audience",
+        "duration_minutes",
+        "objectives",
+        "agenda",
+        "questions",
+        "facilitator_notes",
+    ],
     "A training module.",
 )
 
@@ -526,7 +583,11 @@ PROFILE = _object(
         "colors": _object(
             {
                 "primary": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "Header colour, #rrggbb."},
-                "accent": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "Link and accent colour, #rrggbb."},
+                "accent": {
+                    "type": "string",
+                    "pattern": "^#[0-9a-fA-F]{6}$",
+                    "description": "Link and accent colour, #rrggbb.",
+                },
             },
             [],
         ),
@@ -553,9 +614,20 @@ PROFILE = _object(
         "effective_date": _date("The day this edition of the code takes effect."),
         "reviewers": _list(_text("Name and role.", 160), "People who reviewed this code."),
         "next_review": _date("Date of the next review."),
-        "repository": {"type": "string", "pattern": "^https://\\S+$", "description": "Where the source of this handbook lives."},
-        "site_url": {"type": "string", "pattern": "^https://\\S+/$", "description": "The public address of your site, ending in /, e.g. https://example.github.io/our-code/."},
-        "example": {"type": "boolean", "description": "true for a fictional example organization: placeholders are allowed, and every page says it is fictional."},
+        "repository": {
+            "type": "string",
+            "pattern": "^https://\\S+$",
+            "description": "Where the source of this handbook lives.",
+        },
+        "site_url": {
+            "type": "string",
+            "pattern": "^https://\\S+/$",
+            "description": "The public address of your site, ending in /, e.g. https://example.github.io/our-code/.",
+        },
+        "example": {
+            "type": "boolean",
+            "description": "true for a fictional example organization: placeholders are allowed, and every page says it is fictional.",
+        },
     },
     ["name", "handbook_title", "edition", "crisis", "effective_date"],
     "Who publishes this code, and the details an adopting organization changes.",
@@ -574,11 +646,17 @@ _CHANGE = _object(
 
 CHANGELOG = _object(
     {
-        "unreleased": _list(_CHANGE, "Changes made since the last edition; `handbook release X.Y` files them under a new edition."),
+        "unreleased": _list(
+            _CHANGE, "Changes made since the last edition; `handbook release X.Y` files them under a new edition."
+        ),
         "editions": _list(
             _object(
                 {
-                    "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$", "description": "Edition number, X.Y."},
+                    "version": {
+                        "type": "string",
+                        "pattern": "^[0-9]+\\.[0-9]+$",
+                        "description": "Edition number, X.Y.",
+                    },
                     "date": _date("The day the edition was published."),
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),

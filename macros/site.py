@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .docs import convert_refs, jinja_env
 from .export import dumps, export, export_schema
@@ -21,7 +22,7 @@ from .kinds import KINDS
 from .model import Doc, Handbook
 from .pagemacros import page_macros
 from .render import LIST_PAGES, LIST_TITLES, SETTING_LABELS, Renderer
-from .urls import Urls, canonical_path, permalink_file, src_of_path
+from .urls import Urls, permalink_file, src_of_path
 
 GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
 OUR_SECTION = "Our organization"
@@ -66,10 +67,14 @@ class Site:
     handbook: Handbook
     urls: Urls
     pages: Mapping[str, Page]
-    files: Mapping[str, StaticFile]
     nav: tuple
     renderer: Renderer = field(repr=False, compare=False, default=None)
     offline: bool = False
+
+    @cached_property
+    def files(self) -> Mapping[str, StaticFile]:
+        """Every static file: redirect stubs, the export, the profile's CSS and logo (made when first asked for)."""
+        return MappingProxyType({f.path: f for f in static_files(self.handbook, self.renderer)})
 
     def page_markdown(self, src: str, rendered_body: str | None = None) -> str:
         """The final Markdown of a page. For a hand-written page, give the body after its macros ran."""
@@ -107,9 +112,8 @@ def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline:
     pages: dict[str, Page] = {}
     for plan in plan_pages(handbook, renderer):
         pages[plan.src] = plan
-    files = {f.path: f for f in static_files(handbook, renderer)}
     site_nav = tuple(expand_nav(nav or [], handbook, renderer, pages))
-    return Site(handbook, urls, MappingProxyType(pages), MappingProxyType(files), site_nav, renderer, offline)
+    return Site(handbook, urls, MappingProxyType(pages), site_nav, renderer, offline)
 
 
 # --- pages -----------------------------------------------------------------------------------------
@@ -126,17 +130,46 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
         if src == "differences.md" and handbook.overlay is None:
             continue
         if src == "print.md":
-            out.append(Page(src, _print_title(handbook), _page(renderer, src), {**HIDDEN, **UNSEARCHED}, indexed=False,
-                            cited=False, printed=True, in_nav=False))
+            out.append(
+                Page(
+                    src,
+                    _print_title(handbook),
+                    _page(renderer, src),
+                    {**HIDDEN, **UNSEARCHED},
+                    indexed=False,
+                    cited=False,
+                    printed=True,
+                    in_nav=False,
+                )
+            )
         elif src == "decision-model-worksheet.md":
-            out.append(Page(src, "Decision-making worksheet", _page(renderer, src), HIDDEN, indexed=False, cited=False,
-                            printed=True))
+            out.append(
+                Page(
+                    src,
+                    "Decision-making worksheet",
+                    _page(renderer, src),
+                    HIDDEN,
+                    indexed=False,
+                    cited=False,
+                    printed=True,
+                )
+            )
         else:
             out.append(Page(src, LIST_TITLES[src], _page(renderer, src, cite=True)))
     for src in renderer.handout_pages():
-        item = handbook[src[len("handouts/"):-len(".md")]]
-        out.append(Page(src, f"{item.title} (handout)", _page(renderer, src), {**HIDDEN, **UNSEARCHED}, indexed=False,
-                        cited=False, printed=True, in_nav=False))
+        item = handbook[src[len("handouts/") : -len(".md")]]
+        out.append(
+            Page(
+                src,
+                f"{item.title} (handout)",
+                _page(renderer, src),
+                {**HIDDEN, **UNSEARCHED},
+                indexed=False,
+                cited=False,
+                printed=True,
+                in_nav=False,
+            )
+        )
     for kind in KINDS.values():
         if not kind.per_item:
             continue
@@ -146,7 +179,9 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
             out.append(Page(item.src, item.title, _page(renderer, item.src), printed=kind.name == "training"))
         for item in handbook.retired.values():
             if item.kind == kind.name:
-                out.append(Page(item.src, f"{item.title} (retired)", _item(renderer, item.id), UNSEARCHED, indexed=False))
+                out.append(
+                    Page(item.src, f"{item.title} (retired)", _item(renderer, item.id), UNSEARCHED, indexed=False)
+                )
         for moved in handbook.moved:
             if moved.kind == kind.name and moved.change == "retired":
                 src = src_of_path(moved.path)
@@ -169,9 +204,16 @@ def _item(renderer: Renderer, item_id: str) -> Callable[[], str]:
 
 def doc_page(doc: Doc) -> Page:
     meta = dict(doc.meta)
-    return Page(doc.src, str(meta.get("title") or _first_heading(doc.body) or doc.src), lambda: doc.body, MappingProxyType(meta),
-                origin="org" if doc.origin == "org" else "docs", source_file=doc.file,
-                indexed=doc.src != "404.md", cited=doc.src != "404.md")
+    return Page(
+        doc.src,
+        str(meta.get("title") or _first_heading(doc.body) or doc.src),
+        lambda: doc.body,
+        MappingProxyType(meta),
+        origin="org" if doc.origin == "org" else "docs",
+        source_file=doc.file,
+        indexed=doc.src != "404.md",
+        cited=doc.src != "404.md",
+    )
 
 
 def _first_heading(markdown: str) -> str:
@@ -243,13 +285,13 @@ def redirect_page(href: str, title: str) -> str:
     """A tiny page that forwards to href, keeping any #anchor of the link followed."""
     href = html.escape(href)
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
-        f"<link rel=\"canonical\" href=\"{href}\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n"
-        f"<script>if (location.hash) location.replace(\"{href}\".split(\"#\")[0] + location.hash);</script>\n"
-        f"</head><body><p>This link leads to <a href=\"{href}\">{html.escape(title)}</a>.</p></body></html>\n"
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{href}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<script>if (location.hash) location.replace("{href}".split("#")[0] + location.hash);</script>\n'
+        f'</head><body><p>This link leads to <a href="{href}">{html.escape(title)}</a>.</p></body></html>\n'
     )
 
 
@@ -257,10 +299,14 @@ def colors_css(colors) -> str:
     """Theme colours from the profile (validated as #rrggbb, dark enough for white text)."""
     lines = []
     if colors.get("primary"):
-        lines.append(f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {colors["primary"]}; --md-primary-fg-color--dark: {colors["primary"]}; }}')
+        lines.append(
+            f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {colors["primary"]}; --md-primary-fg-color--dark: {colors["primary"]}; }}'
+        )
         lines.append(f'[data-md-color-scheme="default"] {{ --md-typeset-a-color: {colors["primary"]}; }}')
     if colors.get("accent"):
-        lines.append(f'[data-md-color-scheme="default"][data-md-color-accent="custom"] {{ --md-accent-fg-color: {colors["accent"]}; }}')
+        lines.append(
+            f'[data-md-color-scheme="default"][data-md-color-accent="custom"] {{ --md-accent-fg-color: {colors["accent"]}; }}'
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -269,7 +315,9 @@ def footer(handbook: Handbook) -> str:
     profile, base = handbook.profile, handbook.base_profile
     parts = [html.escape(str(profile.get("name", "")))]
     if handbook.overlay is not None:
-        parts.append(f"Adapted from the {html.escape(str(base.get('handbook_title')))}, edition {html.escape(str(base.get('edition')))}")
+        parts.append(
+            f"Adapted from the {html.escape(str(base.get('handbook_title')))}, edition {html.escape(str(base.get('edition')))}"
+        )
     parts.append('Content <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>')
     return " · ".join(p for p in parts if p)
 
@@ -285,7 +333,9 @@ def expand_nav(nav: list, handbook: Handbook, renderer: Renderer, pages: Mapping
     if handbook.overlay is not None:
         extra.append({"How our code differs": "differences.md"})
     extra.append({"Raise a concern": "raise-a-concern.md"})
-    ours = [p.src for p in pages.values() if p.origin == "org" and p.src not in listed and p.in_nav and p.src != "404.md"]
+    ours = [
+        p.src for p in pages.values() if p.origin == "org" and p.src not in listed and p.in_nav and p.src != "404.md"
+    ]
     if ours:
         extra.insert(0, {OUR_SECTION: ours})
     extra = [e for e in extra if not set(_nav_srcs([e])) & listed]
@@ -315,7 +365,7 @@ def _expand(nav: list, handbook: Handbook, renderer: Renderer) -> list:
     out = []
     for entry in nav:
         if isinstance(entry, dict):
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             kind = _index_kind(value)
             if kind:
                 value = [value, *_nav_items(kind, handbook, renderer)]

@@ -16,8 +16,6 @@ import traceback
 from functools import lru_cache
 from urllib.parse import unquote
 
-import markdown
-
 from .config import SiteConfig
 from .docs import outside_code
 from .problems import Problem, did_you_mean
@@ -25,7 +23,6 @@ from .site import Site, _nav_srcs
 
 MD_LINK = re.compile(r"(?<!!)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
-EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "def_list", "tables"]
 
 
 def check_site(site: Site, config: SiteConfig | None = None) -> list[Problem]:
@@ -74,6 +71,21 @@ class _Anchors:
         self.rendered = rendered
         self.cache: dict[str, frozenset[str]] = {}
 
+    def has(self, src: str, anchor: str) -> bool:
+        """Whether the page has the anchor: first from the model (entries and sub-items), else from its Markdown."""
+        hb = self.site.handbook
+        for item in (hb.find(i) for i in self._ids_on(src)):
+            if anchor == item.anchor or anchor in hb.sub_ids.get(item.id, ()):
+                return True
+        return anchor in self.of(src)
+
+    def _ids_on(self, src: str) -> list[str]:
+        if not hasattr(self, "_by_page"):
+            self._by_page: dict[str, list[str]] = {}
+            for item in [*self.site.handbook.items.values(), *self.site.handbook.retired.values()]:
+                self._by_page.setdefault(item.src, []).append(item.id)
+        return self._by_page.get(src, [])
+
     def of(self, src: str) -> frozenset[str]:
         if src not in self.cache:
             page = self.site.pages[src]
@@ -82,10 +94,30 @@ class _Anchors:
         return self.cache[src]
 
 
+HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+EXPLICIT = re.compile(r"\{[^}]*#([A-Za-z][\w:.-]*)[^}]*\}")
+
+
 @lru_cache(maxsize=256)
 def _ids_in(text: str) -> frozenset[str]:
-    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
-    return frozenset(HTML_ID.findall(html))
+    """The ids a page's Markdown gives its HTML: explicit ones ({#id}, id="..."), and heading slugs as toc makes them.
+
+    Read from the Markdown with the toc extension's own slugify, without converting the whole page.
+    """
+    from markdown.extensions.toc import slugify, unique
+
+    ids = set(HTML_ID.findall(text)) | set(EXPLICIT.findall(text))
+    seen: set[str] = set()
+    for match in HEADING.finditer(text):
+        words = match.group(1)
+        explicit = EXPLICIT.search(words)
+        if explicit:
+            seen.add(explicit.group(1))
+            continue
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", words)  # a link shows its words
+        plain = re.sub(r"[*_`\\]", "", plain)
+        ids.add(unique(slugify(plain, "-"), seen))
+    return frozenset(ids | seen)
 
 
 def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Problem]:
@@ -109,9 +141,16 @@ def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Pro
                 hint = did_you_mean(to_src, site.pages)
                 problems.append(Problem(page.source_file, line, "", f"link '{target}' leads to no page{hint}"))
                 continue
-            if anchor and unquote(anchor) not in anchors.of(to_src):
+            if anchor and not anchors.has(to_src, unquote(anchor)):
                 have = sorted(anchors.of(to_src))
-                problems.append(Problem(page.source_file, line, "", f"link '{target}': the page has no anchor '#{anchor}'{did_you_mean(anchor, have)}"))
+                problems.append(
+                    Problem(
+                        page.source_file,
+                        line,
+                        "",
+                        f"link '{target}': the page has no anchor '#{anchor}'{did_you_mean(anchor, have)}",
+                    )
+                )
     return problems
 
 
@@ -128,14 +167,18 @@ def _line_in(source: str, target: str, first_line: int) -> int:
 
 def _check_nav(site: Site, config: SiteConfig | None) -> list[Problem]:
     """Every nav entry is a page, and every hand-written page is in the nav (MkDocs' strict mode needs both)."""
+    if config is None or not config.nav:
+        return []  # no nav given: the generator lists every page by itself
     problems = []
-    file = config.file if config else "mkdocs.yml"
+    file = config.file
     listed = set(_nav_srcs(list(site.nav)))
     for src in sorted(listed):
         if re.match(r"^[a-z]+://", src):
             continue
         if src not in site.pages:
-            problems.append(Problem(file, 0, "nav", f"'{src}' is not a page of the site{did_you_mean(src, site.pages)}"))
+            problems.append(
+                Problem(file, 0, "nav", f"'{src}' is not a page of the site{did_you_mean(src, site.pages)}")
+            )
     skip = [p.strip() for p in (config.not_in_nav if config else "").splitlines() if p.strip()]
     for page in site.pages.values():
         if page.generated or not page.in_nav or page.src in listed or page.src == "404.md":
@@ -146,4 +189,3 @@ def _check_nav(site: Site, config: SiteConfig | None) -> list[Problem]:
         hint = "add it to the nav in mkdocs.yml" if page.origin == "docs" else "add it to `nav:` in your profile"
         problems.append(Problem(where, 1, "", f"this page is in no section of the navigation: {hint}"))
     return problems
-

@@ -10,7 +10,6 @@ the content tests refuse them.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .kinds import ALL, KINDS
 from .model import Handbook
@@ -18,8 +17,13 @@ from .model import Handbook
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WIDTH = 34  # the column where comments start
 
-FALLBACK_IDS = {"principle": ["self-determination", "dignity-and-respect"], "boundary": ["gifts"],
-                "source": ["naps-2013"], "dilemma": ["rent-money"], "step": []}
+FALLBACK_IDS = {
+    "principle": ["self-determination", "dignity-and-respect"],
+    "boundary": ["gifts"],
+    "source": ["naps-2013"],
+    "dilemma": ["rent-money"],
+    "step": [],
+}
 
 
 def skeleton(kind: str, item_id: str, hb: Handbook | None = None, schema_path: str = "../../schemas") -> str:
@@ -27,9 +31,11 @@ def skeleton(kind: str, item_id: str, hb: Handbook | None = None, schema_path: s
     if not ID.match(item_id):
         raise ValueError(f"'{item_id}' is not a valid id: use lowercase letters, digits and single hyphens")
     info = KINDS[kind]
-    lines = [f"# yaml-language-server: $schema={schema_path}/{info.schema}.schema.json",
-             f"# A new {info.label}. Fill in every TODO, then run `handbook check`. Texts are Markdown;",
-             "# link other items as [[id]], [[id|words]] or [[id#anchor]]."]
+    lines = [
+        f"# yaml-language-server: $schema={schema_path}/{info.schema}.schema.json",
+        f"# A new {info.label}. Fill in every TODO, then run `handbook check`. Texts are Markdown;",
+        "# link other items as [[id]], [[id|words]] or [[id#anchor]].",
+    ]
     lines += _object(info.entry_schema, (), _Context(kind, item_id, hb), 0)
     return "\n".join(lines) + "\n"
 
@@ -50,7 +56,7 @@ class _Context:
 
     def ref_kinds(self, path: tuple) -> frozenset[str] | None:
         for pattern, kinds in self.refs.items():
-            if len(pattern) == len(path) and all(p == ALL or p == q for p, q in zip(pattern, path)):
+            if len(pattern) == len(path) and all(p == ALL or p == q for p, q in zip(pattern, path, strict=True)):
                 return kinds
         return None
 
@@ -140,5 +146,7 @@ def _scalar(prop: dict, path: tuple, ctx: _Context, index: int) -> str:
         parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "entry")
         number = next((p for p in reversed(path) if isinstance(p, int)), index)
         return f"{ctx.item_id}-{parent.rstrip('s').replace('_', '-')}-{number + 1}"
-    words = {"title": "a short title", "summary": "one plain sentence", "text": "the text"}.get(name, name.replace("_", " "))
+    words = {"title": "a short title", "summary": "one plain sentence", "text": "the text"}.get(
+        name, name.replace("_", " ")
+    )
     return f"TODO {words}"

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from functools import cache
+from types import MappingProxyType
+from typing import Any
 
 import fastjsonschema
 import jsonschema
 
 from .kinds import ALL, KINDS, RESERVED_ANCHORS
+from .model import FrozenDict
 from .problems import Problem, did_you_mean, field_path
 from .schemas import all_schemas
 from .yamlio import Merged, Parsed
@@ -67,6 +70,14 @@ class Record:
     parsed: Parsed | Merged
     base: tuple = ()  # path of the item inside its file
     origin: str = "base"  # "base", or "added" / "changed" by an organization's overlay
+    known: Any = None  # its Scan, when the parse cache holds it
+
+    @property
+    def scanned(self) -> Scan:
+        """What the record says on its own (scan()), worked out once."""
+        if self.known is None:
+            self.known = scan(self)
+        return self.known
 
     def line(self, path: tuple = ()) -> int:
         return self.where(path)[1]
@@ -74,7 +85,9 @@ class Record:
     def where(self, path: tuple = ()) -> tuple[str, int]:
         return self.parsed.where(self.base + tuple(path))
 
-    def problem(self, path: tuple, message: str, key: bool = False, warning: bool = False, nth_ref: int = -1) -> Problem:
+    def problem(
+        self, path: tuple, message: str, key: bool = False, warning: bool = False, nth_ref: int = -1
+    ) -> Problem:
         """A problem at path; nth_ref places it on the line of the nth [[reference]] of a long text."""
         full = self.base + tuple(path)
         file, line = self.parsed.key_where(full) if key else self.parsed.where(full)
@@ -117,13 +130,13 @@ FORMATS = {"date": lambda v: _is_date(v, False), "partial-date": lambda v: _is_d
 # --- shape ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast(schema_name: str, part: str):
     """A compiled validator for a schema (or one of its parts), cached by name."""
     return fastjsonschema.compile(schema_for(schema_name, part), formats=FORMATS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _full(schema_name: str, part: str) -> jsonschema.protocols.Validator:
     checker = jsonschema.FormatChecker(formats=())
     for name, test in FORMATS.items():
@@ -135,7 +148,7 @@ def schema_for(schema_name: str, part: str = "") -> dict:
     """A schema by name; part "entry:<kind>" is one entry of a list kind; "partial" drops required fields."""
     schema = all_schemas()[schema_name]
     if part.startswith("entry:"):
-        schema = KINDS[part[len("entry:"):]].entry_schema
+        schema = KINDS[part[len("entry:") :]].entry_schema
     if part.endswith("partial"):
         schema = {**schema, "required": []}
     return schema
@@ -159,8 +172,7 @@ def check_shape(parsed: Parsed | Merged, schema_name: str, data: Any = None, par
         if match:
             meant.add((p.field.rpartition(".")[0], match.group(1)))
     return [
-        p for p in problems
-        if not (p.message == "required field is missing" and p.field.rpartition(".")[0::2] in meant)
+        p for p in problems if not (p.message == "required field is missing" and p.field.rpartition(".")[0::2] in meant)
     ]
 
 
@@ -179,11 +191,15 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
         for name in value:
             if name not in allowed:
                 hint = did_you_mean(name, allowed) or f" (allowed: {', '.join(allowed)})"
-                yield Problem(*parsed.key_where(path + (name,)), field_path(path + (name,)), f"unknown field '{name}'{hint}")
+                yield Problem(
+                    *parsed.key_where(path + (name,)), field_path(path + (name,)), f"unknown field '{name}'{hint}"
+                )
         return
     file, line = parsed.where(path)
     if kind == "type":
-        message = f"should be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_kind_of_value(value)}"
+        message = (
+            f"should be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_kind_of_value(value)}"
+        )
         message += _quote_hint(value, error.validator_value)
     elif kind == "minItems":
         n = error.validator_value
@@ -222,9 +238,11 @@ def _quote_hint(value: Any, wanted: Any) -> str:
     if wanted != "string":
         return ""
     if value is None:
-        return ": write the text after the colon; if it starts with # or contains ': ', put it in quotes, e.g. \"#0b3d5c\""
+        return (
+            ": write the text after the colon; if it starts with # or contains ': ', put it in quotes, e.g. \"#0b3d5c\""
+        )
     if isinstance(value, (int, float, bool)):
-        return f": put it in quotes, e.g. \"{str(value).lower() if isinstance(value, bool) else value}\""
+        return f': put it in quotes, e.g. "{str(value).lower() if isinstance(value, bool) else value}"'
     if isinstance(value, dict):
         return ": the text holds ': ' (a colon and a space), so YAML read a field; put the whole text in quotes"
     return ""
@@ -240,8 +258,15 @@ def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError)
     if pattern.startswith("^[a-z0-9]+"):
         fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{fixed}'"
-    if error.schema.get("format") in ("date", "partial-date") or name in ("date", "accessed", "effective_date", "next_review"):
-        return f"'{value}' is not a date: write YYYY-MM-DD" + (", YYYY-MM or YYYY" if error.schema.get("format") == "partial-date" else "")
+    if error.schema.get("format") in ("date", "partial-date") or name in (
+        "date",
+        "accessed",
+        "effective_date",
+        "next_review",
+    ):
+        return f"'{value}' is not a date: write YYYY-MM-DD" + (
+            ", YYYY-MM or YYYY" if error.schema.get("format") == "partial-date" else ""
+        )
     if name in ("primary", "accent"):
         return f"'{value}' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""
     if name == "url":
@@ -259,10 +284,16 @@ def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError)
 def walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every (path, value) below data, depth first."""
     yield path, data
-    if isinstance(data, Mapping):
+    kind = type(data)
+    if (
+        kind is dict
+        or kind is FrozenDict
+        or kind is MappingProxyType
+        or (kind is not str and isinstance(data, Mapping))
+    ):
         for key, value in data.items():
             yield from walk(value, path + (key,))
-    elif isinstance(data, (list, tuple)):
+    elif kind is list or kind is tuple:
         for i, value in enumerate(data):
             yield from walk(value, path + (i,))
 
@@ -300,15 +331,28 @@ class Names:
     renamed: Mapping[str, tuple[str, str]] = None  # old id -> (new id, edition)
     retired: Mapping[str, str] = None  # id retired in the base -> edition
     unreadable: frozenset[str] = frozenset()  # ids and kinds of files that could not be read
+    published: Mapping[str, str] = None  # id -> kind, of the last edition (content.lock.json)
 
-    def unknown(self, item_id: str, choices) -> str:
-        """The message for an id that names nothing."""
+    @property
+    def lists_unreadable(self) -> bool:
+        return any(not KINDS[k].per_item for k in self.unreadable if k in KINDS)
+
+    def moot(self, item_id: str) -> bool:
+        """An id that may live in a file that could not be read: its file's own problem is what to fix."""
+        if item_id in self.unreadable or self.lists_unreadable:
+            return True  # a list file (FAQ, glossary...) could not be read: any id may have been in it
+        kind = (self.published or {}).get(item_id)
+        return kind is not None and (kind in self.unreadable or KINDS[kind].schema in self.unreadable)
+
+    def unknown(self, item_id: str, choices, where: str = "") -> str:
+        """The message for an id that names nothing; where says in what ('in [[...]]')."""
+        at = f" {where}" if where else ""
         if self.renamed and item_id in self.renamed:
             new, edition = self.renamed[item_id]
-            return f"unknown id '{item_id}': renamed to '{new}' in {edition or 'the next edition'}; use '{new}'"
+            return f"unknown id '{item_id}'{at}: renamed to '{new}' in {edition or 'the next edition'}; use '{new}'"
         if self.retired and item_id in self.retired:
-            return f"unknown id '{item_id}': retired in {self.retired[item_id] or 'the next edition'}; remove it or cite what replaced it"
-        return f"unknown id '{item_id}'{did_you_mean(item_id, choices)}"
+            return f"unknown id '{item_id}'{at}: retired in {self.retired[item_id] or 'the next edition'}; remove it or cite what replaced it"
+        return f"unknown id '{item_id}'{at}{did_you_mean(item_id, choices)}"
 
 
 def check_ref(item_id: str, sub: str | None, names: Names) -> str | None:
@@ -316,7 +360,7 @@ def check_ref(item_id: str, sub: str | None, names: Names) -> str | None:
     if not ID.match(item_id):
         return f"[[{item_id}]] is not a valid reference: write [[id]], [[id|words]] or [[id#anchor]]"
     if item_id not in names.kinds:
-        return None if item_id in names.unreadable else names.unknown(item_id, names.kinds) + " in [[...]]"
+        return None if names.moot(item_id) else names.unknown(item_id, names.kinds, "in [[...]]")
     if sub is not None and sub not in names.anchors.get(item_id, ()):
         have = sorted(names.anchors.get(item_id, ()))
         hint = did_you_mean(sub, have) or (f"; it has: {', '.join(have)}" if have else "; it has no anchors")
@@ -330,8 +374,24 @@ def refs_in(text: str) -> Iterator[tuple[str, str | None, str | None, int]]:
         yield m.group(1).strip(), (m.group(2) or None), (m.group(3) or None), m.start()
 
 
+def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every string below data, depth first, without recursion."""
+    stack = [(path, data)]
+    while stack:
+        path, value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            yield path, value
+        elif kind is dict or kind is FrozenDict or kind is MappingProxyType:
+            stack.extend((path + (k,), v) for k, v in reversed(list(value.items())))
+        elif kind is list or kind is tuple:
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(value))))
+
+
 def check_text(text: str) -> list[str]:
     """What is wrong with one piece of prose (not its references)."""
+    if "<" not in text and "{" not in text and "](" not in text:
+        return []
     found = []
     html = RAW_HTML.search(text)
     if html:
@@ -350,43 +410,80 @@ def _expected(kinds: frozenset[str]) -> str:
     return f"a {labels[0]}" if len(labels) == 1 else "one of: " + ", ".join(labels)
 
 
-def check_refs(rec: Record, names: Names) -> Iterator[Problem]:
-    """Reference fields name items of the right kind; anchored references name real anchors."""
+@dataclass
+class Scan:
+    """What one record says, found once per file and kept in the parse cache.
+
+    problems: what is wrong with the record on its own (its texts, its anchors);
+    refs: every reference it makes, as (path, target, anchor, nth [[ref]] of the text or -1 for a field,
+    kinds a field may name or None for a [[ref]] in prose);
+    sub_ids: the anchors it publishes.
+    """
+
+    problems: list[Problem]
+    refs: list[tuple]
+    sub_ids: frozenset[str]
+
+
+def scan(rec: Record) -> Scan:
+    """Everything about one record that does not depend on any other file."""
+    problems: list[Problem] = []
+    refs: list[tuple] = []
     info = KINDS[rec.kind]
     for pattern, kinds in info.refs:
         for path, target in select(rec.data, pattern):
-            if not isinstance(target, str) or (target not in names.kinds and (kinds & names.unreadable or target in names.unreadable)):
-                continue
-            found = names.kinds.get(target)
-            if found is None:
-                choices = [r for r, k in names.kinds.items() if k in kinds]
-                yield rec.problem(path, names.unknown(target, choices))
-            elif found not in kinds:
-                yield rec.problem(path, f"'{target}' is a {KINDS[found].label}; this field takes {_expected(kinds)}")
-            elif target == rec.id:
-                yield rec.problem(path, f"'{target}' refers to the item itself; remove it")
+            if isinstance(target, str):
+                refs.append((path, target, None, -1, kinds))
     for pattern in info.anchored_refs:
         for path, value in select(rec.data, pattern):
             if isinstance(value, str) and ID.match(value.split("#")[0]):
                 item_id, _, sub = value.partition("#")
-                message = check_ref(item_id, sub or None, names)
-                if message:
-                    yield rec.problem(path, message.replace(" in [[...]]", ""))
-
-
-def check_prose(rec: Record, names: Names, where: str = "") -> Iterator[Problem]:
-    """Every text: no raw HTML or unsafe links, no TODO left, every [[ref]] resolves (on its own line)."""
-    for path, value in walk(rec.data):
-        if not isinstance(value, str):
-            continue
+                refs.append((path, item_id, sub or None, -1, None))
+    for path, value in strings(rec.data):
         for message in check_text(value):
-            yield rec.problem(path, message)
+            problems.append(rec.problem(path, message))
         if "TODO" in value:
-            yield rec.problem(path, "still says TODO: fill it in before publishing", warning=True)
-        for item_id, sub, _, offset in refs_in(value):
-            message = check_ref(item_id, sub, names)
+            problems.append(rec.problem(path, "still says TODO: fill it in before publishing", warning=True))
+        if "[[" in value:
+            for item_id, sub, _, offset in refs_in(value):
+                refs.append((path, item_id, sub, value.count("[[", 0, offset), None))
+    sub_ids, found = check_sub_ids(rec)
+    return Scan(problems + found, refs, frozenset(sub_ids))
+
+
+def resolve_refs(rec: Record, refs: list[tuple], names: Names) -> Iterator[Problem]:
+    """Each reference of a record leads to an item of the right kind (and anchor), else a problem on its line."""
+    for path, target, anchor, nth, kinds in refs:
+        if nth >= 0 or kinds is None:  # a [[ref]] in a text, or an 'id#anchor' field
+            message = check_ref(target, anchor, names)
             if message:
-                yield rec.problem(path, message, nth_ref=value.count("[[", 0, offset))
+                if nth < 0:
+                    message = message.replace(" in [[...]]", "", 1)
+                yield rec.problem(path, message, nth_ref=nth)
+            continue
+        if target not in names.kinds and (kinds & names.unreadable or names.moot(target)):
+            continue
+        found = names.kinds.get(target)
+        if found is None:
+            choices = [r for r, k in names.kinds.items() if k in kinds]
+            yield rec.problem(path, names.unknown(target, choices))
+        elif found not in kinds:
+            yield rec.problem(path, f"'{target}' is a {KINDS[found].label}; this field takes {_expected(kinds)}")
+        elif target == rec.id:
+            yield rec.problem(path, f"'{target}' refers to the item itself; remove it")
+
+
+def check_prose(rec: Record, names: Names) -> list[Problem]:
+    """Every text of a record that is not an item (the profile): no raw HTML or unsafe links, no TODO, [[refs]] resolve."""
+    problems: list[Problem] = []
+    refs: list[tuple] = []
+    for path, value in strings(rec.data):
+        problems += [rec.problem(path, message) for message in check_text(value)]
+        if "TODO" in value:
+            problems.append(rec.problem(path, "still says TODO: fill it in before publishing", warning=True))
+        if "[[" in value:
+            refs += [(path, i, sub, value.count("[[", 0, offset), None) for i, sub, _, offset in refs_in(value)]
+    return problems + list(resolve_refs(rec, refs, names))
 
 
 def check_sub_ids(rec: Record) -> tuple[set[str], list[Problem]]:
@@ -395,8 +492,17 @@ def check_sub_ids(rec: Record) -> tuple[set[str], list[Problem]]:
     problems = []
     for path, sub_id in sub_ids_of(rec.kind, rec.data):
         if sub_id in found:
-            problems.append(rec.problem(path, f"duplicate id '{sub_id}' inside this item (first at {field_path(found[sub_id])}); each anchor must be unique"))
+            problems.append(
+                rec.problem(
+                    path,
+                    f"duplicate id '{sub_id}' inside this item (first at {field_path(found[sub_id])}); each anchor must be unique",
+                )
+            )
         elif sub_id in RESERVED_ANCHORS:
-            problems.append(rec.problem(path, f"'{sub_id}' is a section name of the page; choose another id, e.g. '{rec.id}-{sub_id}'"))
+            problems.append(
+                rec.problem(
+                    path, f"'{sub_id}' is a section name of the page; choose another id, e.g. '{rec.id}-{sub_id}'"
+                )
+            )
         found[sub_id] = path
     return set(found), problems

@@ -8,7 +8,8 @@ refuse duplicate keys, which PyYAML would silently let the last one win.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,40 @@ Path_ = tuple[object, ...]
 
 @dataclass
 class Parsed:
-    """A file's data and the line (1-based) of every value in it."""
+    """A file's data and the line (1-based) of every value in it.
+
+    A file read by the fast path (libyaml builds the data) finds its lines only when a message
+    first asks for one: the text is composed again, keeping the position of every node.
+    """
 
     file: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    _lines: dict[Path_, int] | None = None
     path: Path | None = None  # the file on disk
-    source: str = ""  # the text, kept when a value holds [[references]]
-    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # where such values are in source
+    source: str = ""  # the file's text
+    _spans: dict[Path_, tuple[int, int]] | None = None  # where values holding [[references]] are in source
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            self._locate()
+        return self._lines
+
+    @property
+    def spans(self) -> dict[Path_, tuple[int, int]]:
+        if self._spans is None:
+            self._locate()
+        return self._spans
+
+    def _locate(self) -> None:
+        if not self.source and self.path is not None:  # read from the parse cache: the file is unchanged
+            self.source = self.path.read_text(encoding="utf-8").lstrip("\ufeff")
+        located = Parsed(self.file, None, {}, self.path, self.source, {})
+        try:
+            _Builder(located, []).build(yaml.compose(self.source, Loader=FAST_LOADER), ())
+        except (yaml.YAMLError, _AliasError):  # pragma: no cover - the fast path read it already
+            pass
+        self._lines, self._spans = located._lines, located._spans
 
     def line(self, path: Path_) -> int:
         """Line of the value at path, or of its nearest parent that has one."""
@@ -115,7 +142,7 @@ class _Builder:
             if id(node) in self.seen:  # an alias (*name): refuse, so no file can expand into millions of nodes
                 raise _AliasError(node.start_mark.line + 1)
             self.seen.add(id(node))
-        self.parsed.lines[path] = node.start_mark.line + 1
+        self.parsed._lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -124,7 +151,7 @@ class _Builder:
                     key = str(key)
                 child = path + (key,)
                 if key in out:
-                    first = self.parsed.lines[("key",) + child]
+                    first = self.parsed._lines[("key",) + child]
                     self.problems.append(
                         Problem(
                             self.parsed.file,
@@ -134,14 +161,14 @@ class _Builder:
                         )
                     )
                     continue
-                self.parsed.lines[("key",) + child] = key_node.start_mark.line + 1
+                self.parsed._lines[("key",) + child] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, child)
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         value = self.scalar(node)
         if isinstance(value, str) and "[[" in value:
-            self.parsed.spans[path] = (node.start_mark.index, node.end_mark.index)
+            self.parsed._spans[path] = (node.start_mark.index, node.end_mark.index)
         return value
 
     def scalar(self, node: yaml.Node) -> Any:
@@ -151,6 +178,47 @@ class _Builder:
         if isinstance(value, (datetime.date, datetime.datetime)):
             return node.value  # dates are text in our schemas
         return value
+
+
+_SLOW = object()  # the fast path cannot read this file as our own builder would: take the slow one
+
+
+class _Fast(FAST_LOADER):
+    """libyaml's loader, refusing what our builder reports (duplicate or non-text keys); dates stay text."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value) or not all(type(k) is str for k in mapping):
+            raise _NotFast()
+        return mapping
+
+
+#: What could be YAML anchor or alias syntax (&name, *name) where a value starts. A file that has it takes
+#: the slow path, which refuses real aliases with their line; Markdown emphasis at a line's start only costs time.
+MAYBE_ALIAS = re.compile(r"(?m)(?:^[ \t]*(?:- )?|[:\[,{] )[&*][A-Za-z0-9_]")
+
+
+_Fast.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: node.value)
+
+
+class _NotFast(Exception):
+    pass
+
+
+def _fast_load(text: str) -> Any:
+    """The data of a file whose every node our builder would accept, else _SLOW (and the slow path reports)."""
+    if MAYBE_ALIAS.search(text):
+        return _SLOW
+    loader = _Fast(text)
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            return _SLOW
+        return loader.construct_document(node)
+    except (yaml.YAMLError, _NotFast, RecursionError):
+        return _SLOW
+    finally:
+        loader.dispose()
 
 
 class _AliasError(Exception):
@@ -169,7 +237,9 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
     size = path.stat().st_size
     if size > MAX_BYTES:
         mb = size / 1_000_000
-        return None, [Problem(shown_as, 0, "", f"file is {mb:.1f} MB; the limit is 1 MB: split it or remove what does not belong")]
+        return None, [
+            Problem(shown_as, 0, "", f"file is {mb:.1f} MB; the limit is 1 MB: split it or remove what does not belong")
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -178,6 +248,9 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(shown_as, line, "", "file is not UTF-8 text: save it as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
+    data = _fast_load(text)
+    if data is not _SLOW:
+        return Parsed(shown_as, data, None, path, text, None), []
     try:
         node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.YAMLError:
@@ -186,29 +259,62 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
         return _convert(node, shown_as, path, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, such as a control character
+        line = text[: err.position].count("\n") + 1
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"this line holds a character YAML cannot read (U+{err.character if isinstance(err.character, int) else ord(err.character):04X}): delete it",
+            )
+        ]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
         what = err.problem or "cannot be read"
         if "\\t" in what or "\t" in what:
-            return None, [Problem(shown_as, line, "", "not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces")]
+            return None, [
+                Problem(
+                    shown_as,
+                    line,
+                    "",
+                    "not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces",
+                )
+            ]
         return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
     except yaml.YAMLError as err:
         return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
     return _convert(node, shown_as, path, text)
 
 
-def _convert(node: yaml.Node | None, shown_as: str, source: Path, text: str = "") -> tuple[Parsed | None, list[Problem]]:
+def _convert(
+    node: yaml.Node | None, shown_as: str, source: Path, text: str = ""
+) -> tuple[Parsed | None, list[Problem]]:
     problems: list[Problem] = []
     if node is None:
         return None, [Problem(shown_as, 0, "", "file is empty: fill it in, or delete it")]
     if not isinstance(node, yaml.MappingNode):
-        return None, [Problem(shown_as, node.start_mark.line + 1, "", "file must hold a mapping of fields (`key: value` lines), not a list or a single value")]
-    parsed = Parsed(shown_as, None, path=source, source=text)
+        return None, [
+            Problem(
+                shown_as,
+                node.start_mark.line + 1,
+                "",
+                "file must hold a mapping of fields (`key: value` lines), not a list or a single value",
+            )
+        ]
+    parsed = Parsed(shown_as, None, {}, source, text, {})
     try:
         parsed.data = _Builder(parsed, problems).build(node, ())
     except _AliasError as err:
-        return None, [Problem(shown_as, err.line, "", "YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full")]
+        return None, [
+            Problem(
+                shown_as,
+                err.line,
+                "",
+                "YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full",
+            )
+        ]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return None, [Problem(shown_as, mark.line + 1 if mark else 0, "", f"not valid YAML: {err}")]

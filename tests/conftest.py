@@ -39,8 +39,14 @@ def handbook_copy(tmp_path: Path) -> Path:
 
 
 def apply_broken(root: Path, rule: str) -> None:
-    """Lay the broken files for one rule over a copy of the valid handbook."""
-    shutil.copytree(BROKEN / rule, root / "data", dirs_exist_ok=True)
+    """Lay the broken files for one rule over a copy of the valid handbook.
+
+    A rule's folder holds files for data/; its `_root/` folder, if any, holds files for the handbook's
+    own folder (hand-written pages in docs/, content.lock.json, an org/ overlay).
+    """
+    shutil.copytree(BROKEN / rule, root / "data", dirs_exist_ok=True, ignore=shutil.ignore_patterns("_root"))
+    if (BROKEN / rule / "_root").is_dir():
+        shutil.copytree(BROKEN / rule / "_root", root, dirs_exist_ok=True)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,9 @@ class HandbookConfig(Config):
     data_dir = config_options.Type(str, default="data")
     org_dir = config_options.Type(str, default="org")  # the organization's overlay; $HANDBOOK_ORG overrides it
     offline_build = config_options.Type(bool, default=False)  # set by mkdocs-offline.yml
-    offline_zip = config_options.Type(bool, default=False)  # also build the offline copy; $HANDBOOK_OFFLINE_ZIP=1 sets it
+    offline_zip = config_options.Type(
+        bool, default=False
+    )  # also build the offline copy; $HANDBOOK_OFFLINE_ZIP=1 sets it
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -56,11 +58,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.warning(str(warning))
         address = public_address(handbook, config.site_url or "")
         config.site_url = address or None
-        site = build_site(handbook, Urls(address, config.use_directory_urls), config.nav or [], self.config.offline_build)
+        site = build_site(
+            handbook, Urls(address, config.use_directory_urls), config.nav or [], self.config.offline_build
+        )
         settings = SiteConfig(address, config.use_directory_urls, config.nav or [], str(config.not_in_nav or ""))
         problems = check_site(site, settings)
         if any(not p.warning for p in problems):
-            raise PluginError("\n" + report(problems, "the site's pages"))
+            raise PluginError("\n" + report(problems))
         self.site = site
         profile = handbook.profile
         config.site_name = profile.get("handbook_title", config.site_name)
@@ -128,13 +132,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         mine = self.site.pages.get(page.file.src_uri)
         if self.config.offline_build or mine is None or not mine.indexed:
             return output
-        return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+        return output.replace(
+            '<article class="md-content__inner md-typeset">',
+            '<article class="md-content__inner md-typeset" data-pagefind-body>',
+            1,
+        )
 
     def on_post_build(self, config) -> None:
         """Index the site with Pagefind; with offline_zip, also build the offline copy."""
         if not self.config.offline_build:
-            run = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet", "--exclude-selectors", ".headerlink"],
-                                 capture_output=True, text=True)
+            run = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pagefind",
+                    "--site",
+                    config.site_dir,
+                    "--quiet",
+                    "--exclude-selectors",
+                    ".headerlink",
+                ],
+                capture_output=True,
+                text=True,
+            )
             if run.returncode:
                 raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):

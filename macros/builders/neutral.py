@@ -37,8 +37,10 @@ def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
     root, out = Path(root).resolve(), Path(out).resolve()
     if out.exists() and any(out.iterdir()):
         if not (replace and (out / MARKER).exists()):
-            raise FileExistsError(f"{out}: already holds files; choose an empty folder"
-                                  + (" (--replace only replaces a tree `handbook render` wrote)" if replace else ", or add --replace"))
+            raise FileExistsError(
+                f"{out}: already holds files; choose an empty folder"
+                + (" (--replace only replaces a tree `handbook render` wrote)" if replace else ", or add --replace")
+            )
         shutil.rmtree(out)
     handbook = load_handbook(root)
     config = read_config(root)
@@ -46,7 +48,7 @@ def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
     site = build_site(handbook, Urls(address, True), config.nav)
     problems = [p for p in check_site(site, config) if not p.warning]
     if problems:
-        raise HandbookError(problems, "the site's pages")
+        raise HandbookError(problems)
     docs = out / "docs"
     for page in site.pages.values():
         body = page.markdown if page.generated else site.page_markdown(page.src, site.render_doc(page.src))
@@ -55,16 +57,23 @@ def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
             meta["search"] = {"exclude": True}
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n{body}", encoding="utf-8")
+        target.write_text(
+            f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n{body}", encoding="utf-8"
+        )
     for static in site.files.values():
         target = docs / static.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        (target.write_bytes if isinstance(static.content, bytes) else lambda t: target.write_text(t, encoding="utf-8"))(static.content)
+        if isinstance(static.content, bytes):
+            target.write_bytes(static.content)
+        else:
+            target.write_text(static.content, encoding="utf-8")
     for asset in ASSETS:
         if (root / "docs" / asset).exists():
             (docs / asset).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / "docs" / asset, docs / asset)
-    css = [a for a in ASSETS if a.endswith(".css")] + (["assets/profile.css"] if "assets/profile.css" in site.files else [])
+    css = [a for a in ASSETS if a.endswith(".css")] + (
+        ["assets/profile.css"] if "assets/profile.css" in site.files else []
+    )
     settings = {
         "site_name": str(handbook.profile["handbook_title"]),
         "site_url": address or None,
@@ -76,12 +85,19 @@ def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
         "markdown_extensions": EXTENSIONS,
         "extra_css": css,
         "extra_javascript": ["assets/handbook.js"],
-        "validation": {"nav": {"omitted_files": "warn", "not_found": "warn"},
-                       "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
+        "validation": {
+            "nav": {"omitted_files": "warn", "not_found": "warn"},
+            "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
+        },
     }
-    (out / "mkdocs.yml").write_text("# Written by `handbook render`: the handbook as plain Markdown, for any MkDocs-1.x-compatible generator.\n"
-                                    + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (out / MARKER).write_text("This folder was written by `handbook render`; `handbook render --replace` may replace it.\n", encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        "# Written by `handbook render`: the handbook as plain Markdown, for any MkDocs-1.x-compatible generator.\n"
+        + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    (out / MARKER).write_text(
+        "This folder was written by `handbook render`; `handbook render --replace` may replace it.\n", encoding="utf-8"
+    )
     return [f"wrote {len(site.pages)} pages and {len(site.files)} files to {out}/docs, and {out}/mkdocs.yml"]
 
 

@@ -19,8 +19,15 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Handbook
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def targets(handbook: Handbook) -> dict[str, str]:
@@ -43,7 +50,7 @@ def serve_from_folder(context, folder: Path, site_url: str) -> None:
         url = route.request.url
         if not url.startswith(base):
             return route.abort()
-        path = unquote(urlsplit(url).path[len(urlsplit(base).path):])
+        path = unquote(urlsplit(url).path[len(urlsplit(base).path) :])
         target = (folder / path).resolve()
         if target.is_dir():
             target = target / "index.html"
@@ -55,8 +62,9 @@ def serve_from_folder(context, folder: Path, site_url: str) -> None:
     context.route("**/*", handle)
 
 
-def write_pdfs(site_dir: Path, site_url: str, pages: dict[str, str], out: Path, chromium: str | None = None,
-               browser=None) -> list[Path]:
+def write_pdfs(
+    site_dir: Path, site_url: str, pages: dict[str, str], out: Path, chromium: str | None = None, browser=None
+) -> list[Path]:
     """Print each page of the built site to a PDF in out; return the files written.
 
     browser: a Playwright browser to use (the tests share theirs); else one is started.

@@ -8,8 +8,15 @@ import sys
 from pathlib import Path
 
 
-def mkdocs_build(root: Path | str, site_dir: Path | str, config_file: str = "mkdocs.yml", strict: bool = True,
-                 env: dict | None = None, quiet: bool = False, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+def mkdocs_build(
+    root: Path | str,
+    site_dir: Path | str,
+    config_file: str = "mkdocs.yml",
+    strict: bool = True,
+    env: dict | None = None,
+    quiet: bool = False,
+    tool: str = "mkdocs",
+) -> subprocess.CompletedProcess:
     """Build the site of root into site_dir; returns the finished process (its output captured).
 
     tool="properdocs" builds with ProperDocs instead (a maintained continuation of MkDocs 1.x).

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 from macros.builders.pdf import CHROMIUM_ARGS  # noqa: E402 - one list of launch flags for the tests and `make pdf`
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCHEMES = {"light": "default", "dark": "slate"}  # our name -> Material's data-md-color-scheme
@@ -62,8 +63,10 @@ def chromium_path() -> str:
         _skip_or_fail("the playwright package is not installed (pip install --require-hashes -r requirements.lock)")
     path = find_chromium()
     if path is None:
-        _skip_or_fail("no Chromium binary: `chromium` is not on PATH and /usr/bin/chromium does not exist "
-                      "(install it with: apt-get install -y chromium)")
+        _skip_or_fail(
+            "no Chromium binary: `chromium` is not on PATH and /usr/bin/chromium does not exist "
+            "(install it with: apt-get install -y chromium)"
+        )
     return path
 
 
@@ -80,7 +83,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         if self.base_path != "/":
             if not path.startswith(self.base_path):
                 return str(Path(self.directory) / "__outside_the_site__")
-            path = "/" + path[len(self.base_path):]
+            path = "/" + path[len(self.base_path) :]
         return super().translate_path(path)
 
 
@@ -138,8 +141,13 @@ def served_site(chromium_path, built_site):
     thread.start()
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(root=built_site.root, origin=f"http://{host}:{port}", pages=site_pages(built_site.root),
-                         base_path=base, site_url=built_site.site_url)
+        yield ServedSite(
+            root=built_site.root,
+            origin=f"http://{host}:{port}",
+            pages=site_pages(built_site.root),
+            base_path=base,
+            site_url=built_site.site_url,
+        )
     finally:
         server.shutdown()
         server.server_close()
@@ -276,8 +284,10 @@ def sweep(browser, served_site):
     result = run_sweep(browser, served_site)
     runs = ", ".join(f"{variant} {len(pages)}" for variant, pages in result.axe.items())
     slowest = ", ".join(f"/{p} {t:.1f} s" for p, t in sorted(result.seconds.items(), key=lambda x: -x[1])[:3])
-    _summary.append(f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
-                    f"axe runs: {runs}; slowest: {slowest}")
+    _summary.append(
+        f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
+        f"axe runs: {runs}; slowest: {slowest}"
+    )
     return result
 
 

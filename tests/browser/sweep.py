@@ -79,7 +79,10 @@ def sample(pages: list[str]) -> set[str]:
 #: once (light, desktop) with every rule but the two that measure colours of each text node:
 #: those take over a minute on its ten thousand nodes, and the pages it is made of pass them.
 PRINT_PAGE = "print/"
-PRINT_OPTIONS = {**AXE_OPTIONS, "rules": {"color-contrast": {"enabled": False}, "link-in-text-block": {"enabled": False}}}
+PRINT_OPTIONS = {
+    **AXE_OPTIONS,
+    "rules": {"color-contrast": {"enabled": False}, "link-in-text-block": {"enabled": False}},
+}
 
 
 def variants_for(path: str, sampled: set[str]) -> list[str]:

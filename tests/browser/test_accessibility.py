@@ -45,6 +45,7 @@ def describe(violations_by_page: dict[str, list], limit: int = 8) -> str:
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_axe_finds_no_violations(sweep, variant):
+    """axe-core finds no WCAG 2.2 A or AA violation on any page in this variant of scheme and size."""
     checked = sweep.axe[variant]
     assert checked, f"axe did not run in {variant}"
     failing = {path: v for path, v in checked.items() if v}
@@ -75,6 +76,7 @@ def test_axe_covers_every_page_in_light_dark_and_phone(sweep):
     ("scheme", "viewport"), [("light", DESKTOP), ("dark", PHONE)], ids=["light-desktop", "dark-phone"]
 )
 def test_open_search_dialog_is_accessible(browser_context, served_site, scheme, viewport):
+    """The open search dialog, with results showing, passes axe in every scheme and size."""
     page = open_page(browser_context(scheme, viewport), served_site.url("principles/confidentiality/"), scheme)
     try:
         results = search(page, "gift card")
@@ -87,7 +89,9 @@ def test_open_search_dialog_is_accessible(browser_context, served_site, scheme, 
         problems = {
             f"principles/confidentiality/ with search open ({scheme}, {viewport['width']}px)": [
                 {
-                    "id": v["id"], "impact": v["impact"], "help": v["help"],
+                    "id": v["id"],
+                    "impact": v["impact"],
+                    "help": v["help"],
                     "targets": [" ".join(n["target"]) for n in v["nodes"]],
                     "summary": (v["nodes"][0].get("failureSummary") or "") if v["nodes"] else "",
                 }
@@ -100,6 +104,7 @@ def test_open_search_dialog_is_accessible(browser_context, served_site, scheme, 
 
 
 def test_every_page_has_one_h1_and_headings_in_order(sweep):
+    """Every page has exactly one H1 and never skips a heading level."""
     problems = []
     for path, facts in sorted(sweep.facts.items()):
         headings = facts["headings"]
@@ -115,6 +120,7 @@ def test_every_page_has_one_h1_and_headings_in_order(sweep):
 
 
 def test_every_page_has_a_unique_title(sweep):
+    """No two pages share a browser title."""
     titles = {path: facts["title"].strip() for path, facts in sweep.facts.items()}
     empty = sorted(path for path, title in titles.items() if not title)
     counts = Counter(titles.values())
@@ -124,6 +130,7 @@ def test_every_page_has_a_unique_title(sweep):
 
 
 def test_every_page_has_a_skip_link_into_the_content(sweep):
+    """Every page starts with a skip link that leads into its main content."""
     problems = []
     for path, facts in sorted(sweep.facts.items()):
         skip = facts["skip"]
@@ -135,6 +142,7 @@ def test_every_page_has_a_skip_link_into_the_content(sweep):
 
 
 def test_every_copy_link_control_is_a_focusable_button(sweep):
+    """Every copy-link control is a real button that the keyboard can reach."""
     problems = [
         f"/{path}: '{b['text']}' is a <{b['tag']}>, {'in' if b['focusable'] else 'NOT in'} the Tab order"
         for path, facts in sorted(sweep.facts.items())
@@ -194,6 +202,7 @@ NEXT_AFTER_SKIP = """() => {
 
 @pytest.mark.parametrize("path", ["", "principles/confidentiality/", "dilemmas/friend-request/", "404.html"])
 def test_skip_link_moves_focus_to_the_content(browser_context, served_site, path):
+    """Following the skip link with the keyboard moves focus into the content."""
     page = open_page(browser_context("light", DESKTOP), served_site.url(path))
     try:
         page.keyboard.press("Tab")
@@ -214,6 +223,7 @@ def test_skip_link_moves_focus_to_the_content(browser_context, served_site, path
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_focus_is_visible_on_links(browser_context, served_site, scheme):
+    """A link that has keyboard focus shows a visible outline."""
     page = open_page(browser_context(scheme, DESKTOP), served_site.url("principles/confidentiality/"), scheme)
     try:
         seen = {"nav": None, "content": None}
@@ -239,6 +249,7 @@ def test_focus_is_visible_on_links(browser_context, served_site, scheme):
 
 
 def test_tab_reaches_search_box_and_every_copy_link_button(browser_context, served_site):
+    """The Tab key reaches the search box and every copy-link button."""
     problems = []
     page = browser_context("light", DESKTOP).new_page()
     try:

@@ -34,7 +34,12 @@ def test_whole_handbook_pdf(pdfs):
     flat = " ".join(text.split())
     print(f"\nhandbook.pdf: {pages} pages")
     assert pages > 50
-    missing = [i.title for kind in ("principle", "boundary", "dilemma") for i in handbook.kind(kind) if " ".join(i.title.split()) not in flat]
+    missing = [
+        i.title
+        for kind in ("principle", "boundary", "dilemma")
+        for i in handbook.kind(kind)
+        if " ".join(i.title.split()) not in flat
+    ]
     assert missing == []
     assert "/p/confidentiality/" in flat
 
@@ -47,7 +52,11 @@ def test_no_pdf_names_the_machine_that_printed_it(pdfs):
     found, links = [], 0
     for path in sorted(out.glob("*.pdf")):
         reader = PdfReader(str(path))
-        uris = [annot.get_object().get("/A", {}).get("/URI", "") for page in reader.pages for annot in page.get("/Annots") or ()]
+        uris = [
+            annot.get_object().get("/A", {}).get("/URI", "")
+            for page in reader.pages
+            for annot in page.get("/Annots") or ()
+        ]
         links += len(uris)
         text = " ".join(page.extract_text() or "" for page in reader.pages)
         for word in ("127.0.0.1", "localhost"):

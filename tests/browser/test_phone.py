@@ -24,6 +24,7 @@ SCREENSHOTS = {
 
 
 def test_no_page_scrolls_sideways_at_360px(sweep):
+    """No page is wider than a 360 px phone screen."""
     assert set(sweep.scroll) == set(sweep.pages)
     wide = {path: size for path, size in sweep.scroll.items() if size[0] > size[1]}
     assert not wide, "pages wider than a 360 px screen (scrollWidth > clientWidth):\n" + "\n".join(
@@ -38,6 +39,7 @@ def _png_size(path) -> tuple[int, int]:
 
 
 def test_phone_screenshots(browser, served_site):
+    """Phone-size screenshots of sample pages are written to test-artifacts/ for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     context = new_context(browser, "light", PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     try:

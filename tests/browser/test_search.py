@@ -27,15 +27,19 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("hug", ("boundaries/physical-touch/", "dilemmas/a-hug-at-the-drop-in/", "faq/")),
     ("handshake", ("boundaries/physical-touch/",)),
     ("friend request", ("dilemmas/friend-request/", "boundaries/social-media-and-texting/")),
-    ("facebook", ("boundaries/social-media-and-texting/", "dilemmas/friend-request/",
-                  "principles/technology-and-social-media/")),
+    (
+        "facebook",
+        ("boundaries/social-media-and-texting/", "dilemmas/friend-request/", "principles/technology-and-social-media/"),
+    ),
     ("texting after hours", ("boundaries/after-hours-contact/", "dilemmas/texts-at-midnight/")),
     ("give my phone number", ("boundaries/after-hours-contact/", "faq/")),
     ("ride in my car", ("boundaries/giving-rides/", "dilemmas/rides-in-my-car/")),
     ("telling my story", ("boundaries/self-disclosure/", "principles/lived-experience/")),
     ("attracted to a client", ("boundaries/romantic-and-sexual-relationships/",)),
-    ("dating a former client", ("boundaries/romantic-and-sexual-relationships/",
-                                "dilemmas/romance-after-support-ends/")),
+    (
+        "dating a former client",
+        ("boundaries/romantic-and-sexual-relationships/", "dilemmas/romance-after-support-ends/"),
+    ),
     ("hang out with a client", ("boundaries/professional-and-personal-relationships/",)),
     ("same aa meeting", ("boundaries/shared-community-and-meetings/", "dilemmas/same-meeting-sponsor-request/")),
     ("saying goodbye", ("boundaries/ending-support/", "principles/ending-support-well/")),
@@ -81,6 +85,7 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("decision making model", ("decision-model/",)),
 ]
 
+
 @pytest.fixture(scope="module")
 def search_page(browser_context, served_site):
     page = open_page(browser_context("light", DESKTOP), served_site.url(""))
@@ -89,6 +94,7 @@ def search_page(browser_context, served_site):
 
 
 def test_queries_table_is_sound(served_site):
+    """The query table has enough distinct queries, and every page it expects exists."""
     assert len(QUERIES) >= 40
     assert len({q for q, _ in QUERIES}) == len(QUERIES), "a query appears twice"
     pages = set(served_site.pages)
@@ -97,6 +103,7 @@ def test_queries_table_is_sound(served_site):
 
 
 def test_search_finds_the_right_page_in_the_top_3(search_page, served_site, capsys):
+    """Each everyday query of the table puts an expected page in the top three results."""
     misses = []
     for query, targets in QUERIES:
         top3 = [served_site.path_of(url) for url in search(search_page, query)[:3]]

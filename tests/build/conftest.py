@@ -37,6 +37,29 @@ def site(built_site) -> Path:
     return built_site.root
 
 
+def unresolved_addresses(site: Path, site_url: str, lock: dict) -> list[str]:
+    """Addresses an edition's lock published that do not lead to their content in this build.
+
+    For each item: its page, its /p/ link, each anchor's /p/ link and, for an item with a page of its own,
+    each anchor on that page. A redirect counts when its target and its anchor resolve.
+    """
+    from macros.linkcheck import SiteLinks
+
+    links = SiteLinks(site, site_url)
+    home = site / "index.html"
+    missing = []
+    for item_id, entry in lock["items"].items():
+        page = entry["url"].split("#")[0]
+        addresses = [entry["url"], f"p/{item_id}/"] + [f"p/{item_id}/{a}/" for a in entry.get("anchors", ())]
+        if "#" not in entry["url"]:
+            addresses += [f"{page}#{a}" for a in entry.get("anchors", ())]
+        for address in addresses:
+            final, problem = links.resolve(home, site_url + address)
+            if final is None or problem:
+                missing.append(f"{address} {problem or '-> nothing'}")
+    return missing
+
+
 def assert_links_resolve(folder: Path, site_url: str, directory_urls: bool = True, minimum_pages: int = 20) -> None:
     """Every internal link, permanent link and anchor of a built site resolves; nothing points at the build machine."""
     from macros.linkcheck import check_site_dir

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 from macros.linkcheck import SiteLinks
-from tests.build.conftest import mkdocs_build
+from tests.build.conftest import mkdocs_build, unresolved_addresses
 from tests.conftest import ROOT
 
 KEEP = ("data", "docs", "overrides", "mkdocs.yml", "content.lock.json")
@@ -64,32 +64,28 @@ def record(project, *renames: tuple[str, str]) -> None:
     new_ids = dict(renames)
     for entry in data["unreleased"] or []:  # earlier entries about the item follow it to its new id
         entry["id"] = new_ids.get(entry["id"], entry["id"])
-    data["unreleased"] = [{"id": old, "change": "renamed", "to": new} for old, new in renames] + (data["unreleased"] or [])
+    data["unreleased"] = [{"id": old, "change": "renamed", "to": new} for old, new in renames] + (
+        data["unreleased"] or []
+    )
     log.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def release(project, version: str) -> None:
-    run = subprocess.run([sys.executable, "-m", "macros.cli", "release", version], cwd=project, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "release", version], cwd=project, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     log = project / "data" / "changelog.yml"
-    log.write_text(log.read_text(encoding="utf-8").replace("TODO: say what this edition brings.", f"Edition {version} of the test.")
-                   .replace("TODO: say what changed", "Changed in the test."), encoding="utf-8")
+    log.write_text(
+        log.read_text(encoding="utf-8")
+        .replace("TODO: say what this edition brings.", f"Edition {version} of the test.")
+        .replace("TODO: say what changed", "Changed in the test."),
+        encoding="utf-8",
+    )
 
 
 def unresolved(site, lock: dict) -> list[str]:
-    links = SiteLinks(site, SITE_URL)
-    home = site / "index.html"
-    missing = []
-    for item_id, entry in lock["items"].items():
-        page = entry["url"].split("#")[0]
-        addresses = [entry["url"], f"p/{item_id}/"] + [f"p/{item_id}/{a}/" for a in entry.get("anchors", ())]
-        if "#" not in entry["url"]:
-            addresses += [f"{page}#{a}" for a in entry.get("anchors", ())]
-        for address in addresses:
-            final, problem = links.resolve(home, SITE_URL + address)
-            if final is None or problem:
-                missing.append(f"{address} {problem or '-> nothing'}")
-    return missing
+    return unresolved_addresses(site, SITE_URL, lock)
 
 
 def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_path):
@@ -103,7 +99,9 @@ def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_pa
     release(project, "1.1")
     lock_11 = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
     assert set(lock_11["moved"]) >= {"ending-support-well", "can-i-lend-money"}
-    assert lock_11["moved"]["ending-support-well"]["anchors"] == lock_10["items"]["ending-support-well"].get("anchors", [])
+    assert lock_11["moved"]["ending-support-well"]["anchors"] == lock_10["items"]["ending-support-well"].get(
+        "anchors", []
+    )
     site = tmp_path / "site-11"
     run = mkdocs_build(project, site)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -113,7 +111,9 @@ def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_pa
     record(project, ("ending-with-care", "closing-well"))
     release(project, "1.2")
     lock_12 = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
-    assert lock_12["moved"]["ending-support-well"]["to"] == "ending-with-care"  # as recorded; the build follows the chain
+    assert (
+        lock_12["moved"]["ending-support-well"]["to"] == "ending-with-care"
+    )  # as recorded; the build follows the chain
     site = tmp_path / "site-12"
     run = mkdocs_build(project, site)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -132,8 +132,14 @@ def test_a_link_to_a_renamed_id_names_the_new_one(tmp_path):
     record(project, ("ending-support-well", "ending-with-care"))
     release(project, "1.1")
     path = project / "data" / "principles" / "hope-and-recovery.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[[self-determination]]", "[[ending-support-well]]", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[[self-determination]]", "[[ending-support-well]]", 1),
+        encoding="utf-8",
+    )
     run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert run.returncode == 1
-    assert "unknown id 'ending-support-well': renamed to 'ending-with-care' in 1.1; use 'ending-with-care' in [[...]]" in run.stderr
+    assert (
+        "unknown id 'ending-support-well' in [[...]]: renamed to 'ending-with-care' in 1.1; use 'ending-with-care'"
+        in run.stderr
+    )
     assert "data/principles/hope-and-recovery.yml:" in run.stderr and "Traceback" not in run.stderr

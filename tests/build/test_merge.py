@@ -10,8 +10,12 @@ from tests.conftest import FIXTURES
 
 
 def git(cwd, *args) -> subprocess.CompletedProcess:
-    run = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@localhost", "-c", "init.defaultBranch=main", *args],
-                         cwd=cwd, capture_output=True, text=True)
+    run = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@localhost", "-c", "init.defaultBranch=main", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, f"git {' '.join(args)}:\n{run.stdout}\n{run.stderr}"
     return run
 
@@ -27,9 +31,16 @@ def test_fork_merges_new_base_edition_and_builds(tmp_path, monkeypatch):
 
     # The base publishes edition 1.1: a reworded summary in a file the fork's overlay also changes.
     gifts = repo / "data/boundaries/gifts.yml"
-    gifts.write_text(gifts.read_text(encoding="utf-8").replace("Small thanks can be fine; money is not.", "A small thank-you can be fine; money never is."), encoding="utf-8")
+    gifts.write_text(
+        gifts.read_text(encoding="utf-8").replace(
+            "Small thanks can be fine; money is not.", "A small thank-you can be fine; money never is."
+        ),
+        encoding="utf-8",
+    )
     honesty = repo / "data/principles/honesty.yml"
-    honesty.write_text(honesty.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
+    honesty.write_text(
+        honesty.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8"
+    )
     git(repo, "commit", "-qam", "base edition 1.1")
 
     # The fork adopts the code: everything of its own lives in org/.
@@ -38,15 +49,21 @@ def test_fork_merges_new_base_edition_and_builds(tmp_path, monkeypatch):
     git(repo, "add", "org")
     git(repo, "commit", "-qm", "adopt: our profile, a new principle, a stricter gifts rule")
 
-    merge = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "--no-edit", "main"],
-                           cwd=repo, capture_output=True, text=True)
+    merge = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@localhost", "merge", "--no-edit", "main"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
     assert merge.returncode == 0, merge.stdout + merge.stderr
     assert "CONFLICT" not in merge.stdout
 
     site = tmp_path / "site"
     run = mkdocs_build(repo, site)
     assert run.returncode == 0, run.stderr[-3000:]
-    assert "Always tell the truth" in (site / "principles/honesty/index.html").read_text(encoding="utf-8")  # the base's new text
+    assert "Always tell the truth" in (site / "principles/honesty/index.html").read_text(
+        encoding="utf-8"
+    )  # the base's new text
     gifts_page = (site / "boundaries/gifts/index.html").read_text(encoding="utf-8")
     assert "We accept no gifts at all" in gifts_page  # the fork's stricter rule still wins
     differences = (site / "differences/index.html").read_text(encoding="utf-8")

@@ -48,16 +48,25 @@ def test_sub_path_build_links_resolve(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     assert_links_resolve(site, SUB_PATH)
     not_found = (site / "404.html").read_text(encoding="utf-8")
-    assert 'href="/some/sub/path/assets/' in not_found  # the error page is served at any depth: absolute under the sub-path
-    assert "https://example.org/some/sub/path/p/confidentiality/" in (site / "principles/confidentiality/index.html").read_text(encoding="utf-8")
+    assert (
+        'href="/some/sub/path/assets/' in not_found
+    )  # the error page is served at any depth: absolute under the sub-path
+    assert "https://example.org/some/sub/path/p/confidentiality/" in (
+        site / "principles/confidentiality/index.html"
+    ).read_text(encoding="utf-8")
     assert "https://example.org/some/sub/path/" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_neutral_tree_builds_with_properdocs(tmp_path):
     """`handbook render` writes plain Markdown that ProperDocs 1.6.7 builds strictly with its built-in theme; every link resolves."""
     tree = tmp_path / "tree"
-    render = subprocess.run([sys.executable, "-m", "macros.cli", "render", "--out", str(tree)], cwd=ROOT,
-                            capture_output=True, text=True, env=_env())
+    render = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "render", "--out", str(tree)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     assert render.returncode == 0, render.stderr
     text = (tree / "docs" / "index.md").read_text(encoding="utf-8")
     assert "{{" not in text and "[[" not in text  # macros ran, references are links
@@ -74,8 +83,13 @@ def test_render_never_overwrites_a_folder_it_did_not_write(tmp_path):
     tree.mkdir()
     (tree / "notes.md").write_text("my notes\n", encoding="utf-8")
     for extra in ([], ["--replace"]):
-        run = subprocess.run([sys.executable, "-m", "macros.cli", "render", "--out", str(tree), *extra], cwd=ROOT,
-                             capture_output=True, text=True, env=_env())
+        run = subprocess.run(
+            [sys.executable, "-m", "macros.cli", "render", "--out", str(tree), *extra],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=_env(),
+        )
         assert run.returncode == 1 and "already holds files" in run.stderr
     assert (tree / "notes.md").read_text(encoding="utf-8") == "my notes\n"
 

@@ -5,35 +5,21 @@ from __future__ import annotations
 import json
 import re
 
-from tests.build.conftest import fixture_project, mkdocs_build
-from tests.build.test_site import parse, target_file
+from macros.linkcheck import SiteLinks, parse
+from tests.build.conftest import fixture_project, mkdocs_build, unresolved_addresses
 from tests.conftest import ROOT
+
+SITE_URL = "https://peer-support-ethics.github.io/handbook/"
 
 
 def resolve(site, url: str):
-    """Follow redirect pages from a site URL; return (final page file, its ids)."""
-    page = site / url.split("#")[0] / "index.html"
-    for _ in range(5):
-        if not page.exists():
-            return None, set()
-        info = parse(page)
-        if not info.refresh:
-            return page, info.ids
-        page = target_file(site, page, info.refresh)
-    return None, set()
+    """(final page file, its ids) of a site address, following redirect stubs."""
+    final, problem = SiteLinks(site, SITE_URL).resolve(site / "index.html", SITE_URL + url)
+    return (final, parse(final).ids) if final is not None and final.suffix == ".html" else (None, set())
 
 
 def unresolved(site, lock: dict) -> list[str]:
-    missing = []
-    for item_id, entry in lock["items"].items():
-        for url in [entry["url"], f"p/{item_id}/"] + [f"p/{item_id}/{a}/" for a in entry.get("anchors", ())]:
-            page, ids = resolve(site, url)
-            anchor = url.partition("#")[2]
-            if page is None or (anchor and anchor not in ids):
-                missing.append(url)
-        page, ids = resolve(site, entry["url"])
-        missing += [f"{entry['url']}#{a}" for a in entry.get("anchors", ()) if page is not None and a not in ids and "retired" not in page.read_text(encoding="utf-8")]
-    return missing
+    return unresolved_addresses(site, SITE_URL, lock)
 
 
 def test_every_published_url_and_anchor_resolves(site):
@@ -43,9 +29,8 @@ def test_every_published_url_and_anchor_resolves(site):
     assert unresolved(site, lock) == []
 
 
-def test_renamed_and_retired_ids_keep_working(tmp_path, monkeypatch):
+def test_renamed_and_retired_ids_keep_working(tmp_path):
     """A renamed item redirects to its new id; a retired one keeps a page that says why and where to look."""
-    monkeypatch.delenv("HANDBOOK_ORG", raising=False)
     project = fixture_project(tmp_path / "project")
     lock = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
     old = project / "data/principles/respect.yml"
@@ -55,9 +40,16 @@ def test_renamed_and_retired_ids_keep_working(tmp_path, monkeypatch):
     for path in (project / "data").rglob("*.yml"):
         path.write_text(re.sub(r"\brespect\]", "respect-for-all]", path.read_text(encoding="utf-8")), encoding="utf-8")
     glossary = project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").split("terms:")[0] + "terms:\n  - id: kind-words\n    term: Kind words\n    definition: Words that help.\n", encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").split("terms:")[0]
+        + "terms:\n  - id: kind-words\n    term: Kind words\n    definition: Words that help.\n",
+        encoding="utf-8",
+    )
     log = project / "data/changelog.yml"
-    log.write_text(log.read_text(encoding="utf-8").replace("unreleased: []", """unreleased:
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "unreleased: []",
+            """unreleased:
   - id: respect
     change: renamed
     to: respect-for-all
@@ -66,7 +58,10 @@ def test_renamed_and_retired_ids_keep_working(tmp_path, monkeypatch):
     note: Covered by the gifts topic now.
     see: [gifts]
   - id: kind-words
-    change: added"""), encoding="utf-8")
+    change: added""",
+        ),
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     run = mkdocs_build(project, site)
     assert run.returncode == 0, run.stderr[-3000:]

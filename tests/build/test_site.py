@@ -75,8 +75,14 @@ def test_no_third_party_requests_in_html(site):
     for page in site.rglob("*.html"):
         info = parse(page)
         text = page.read_text(encoding="utf-8")
-        offenders += [f"{page.relative_to(site)}: {r}" for r in info.resources if urlsplit(r).scheme or r.startswith("//")]
-        offenders += [f"{page.relative_to(site)}: {w}" for w in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "unpkg.com", "cdn.jsdelivr") if w in text]
+        offenders += [
+            f"{page.relative_to(site)}: {r}" for r in info.resources if urlsplit(r).scheme or r.startswith("//")
+        ]
+        offenders += [
+            f"{page.relative_to(site)}: {w}"
+            for w in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "unpkg.com", "cdn.jsdelivr")
+            if w in text
+        ]
     assert offenders == []
 
 
@@ -86,7 +92,10 @@ def test_broken_data_stops_the_build_cleanly(tmp_path):
     apply_broken(project, "unknown-reference")
     run = mkdocs_build(project, project / "site")
     assert run.returncode == 1
-    assert "data/principles/respect.yml:18: related[0]: unknown id 'honsety' (did you mean 'honesty'?)\n1 problem found in data/; nothing was built." in run.stderr
+    assert (
+        "data/principles/respect.yml:18: related[0]: unknown id 'honsety' (did you mean 'honesty'?)\n1 problem found in data/; nothing was built."
+        in run.stderr
+    )
     assert "Traceback" not in run.stderr
     assert not (project / "site").exists()
 
@@ -107,7 +116,7 @@ def test_export_follows_its_schema(site):
 def test_pagefind_indexes_reading_pages_only(site):
     """Pagefind's index is built; reading pages are marked for it, print pages and handouts are not."""
     assert (site / "pagefind" / "pagefind.js").exists() and (site / "pagefind" / "pagefind-entry.json").exists()
-    marked = 'data-pagefind-body'
+    marked = "data-pagefind-body"
     assert marked in (site / "principles" / "confidentiality" / "index.html").read_text(encoding="utf-8")
     assert marked not in (site / "print" / "index.html").read_text(encoding="utf-8")
     assert marked not in next((site / "handouts").rglob("index.html")).read_text(encoding="utf-8")

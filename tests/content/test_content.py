@@ -17,7 +17,9 @@ from tests.conftest import ROOT
 SEED = Path(ROOT).parent / "shared" / "seed"
 FK_SUMMARY_MAX = 10
 FK_MEAN_MAX = 8
-STATISTIC = re.compile(r"\b\d+(\.\d+)?\s?(%|percent\b)|\b(\d+|two|three|four|five|ten)\s+times\s+(more|less|as|higher|lower)\b", re.I)
+STATISTIC = re.compile(
+    r"\b\d+(\.\d+)?\s?(%|percent\b)|\b(\d+|two|three|four|five|ten)\s+times\s+(more|less|as|higher|lower)\b", re.I
+)
 UNKIND = re.compile(r"\b(addicts?|abusers?|junkies?|the mentally ill|non-?compliant|crazy|lunatics?)\b", re.I)
 
 
@@ -29,13 +31,15 @@ def handbook():
 def grade(text: str) -> float:
     import textstat
 
-    return textstat.flesch_kincaid_grade(re.sub(r"\[\[([^\]|#]*)(#[^\]|]*)?(\|([^\]]*))?\]\]", lambda m: m.group(4) or m.group(1).replace("-", " "), text))
+    return textstat.flesch_kincaid_grade(
+        re.sub(
+            r"\[\[([^\]|#]*)(#[^\]|]*)?(\|([^\]]*))?\]\]", lambda m: m.group(4) or m.group(1).replace("-", " "), text
+        )
+    )
 
 
 def prose(item) -> list[str]:
     return [v for _, v in walk(thaw(item.data)) if isinstance(v, str)]
-
-
 
 
 def test_enough_of_each_kind():
@@ -50,7 +54,7 @@ def test_enough_of_each_kind():
 
 
 def test_principles_are_complete():
-    """Each principle: at most 30 words of summary, two examples, related items, a source, and its N.A.P.S. and SAMHSA matches."""
+    """Each principle has a short summary, two examples, related items, a source, and its N.A.P.S. and SAMHSA matches."""
     problems = []
     for p in handbook().kind("principle"):
         d = p.data
@@ -69,12 +73,17 @@ def test_principles_are_complete():
 def test_every_principle_and_boundary_is_used_by_case_studies():
     """Every principle is cited by at least two case studies, every boundary topic by at least one."""
     hb = handbook()
-    thin = [f"{p.id}: {len(hb.citing(p.id, 'dilemma'))}" for p in hb.kind("principle") if len(hb.citing(p.id, "dilemma")) < 2]
+    thin = [
+        f"{p.id}: {len(hb.citing(p.id, 'dilemma'))}"
+        for p in hb.kind("principle")
+        if len(hb.citing(p.id, "dilemma")) < 2
+    ]
     thin += [f"{b.id}: 0" for b in hb.kind("boundary") if not hb.citing(b.id, "dilemma")]
     assert thin == []
 
 
 def test_case_studies_span_the_settings():
+    """The case studies cover every main setting of peer work."""
     settings = {d.data["setting"] for d in handbook().kind("dilemma")}
     assert {"clinic", "community", "inpatient", "rural", "online", "harm-reduction", "justice", "housing"} <= settings
 
@@ -92,7 +101,9 @@ def test_no_statistic_without_a_source():
         if item.kind == "source":
             continue
         cites = bool(item.get("sources")) or any(
-            handbook().items.get(t) and handbook()[t].kind == "source" for text in prose(item) for t, _, _, _ in refs_in(text)
+            handbook().items.get(t) and handbook()[t].kind == "source"
+            for text in prose(item)
+            for t, _, _, _ in refs_in(text)
         )
         for text in prose(item):
             match = STATISTIC.search(text)
@@ -110,7 +121,9 @@ def test_plain_language():
     texts += [grade(f.data["answer"]) for f in hb.kind("faq")]
     too_hard = {k: v for k, v in summaries.items() if v > FK_SUMMARY_MAX}
     mean = statistics.mean(texts)
-    print(f"\nFlesch-Kincaid: n={len(texts)} mean={mean:.1f} median={statistics.median(texts):.1f} max={max(texts):.1f}")
+    print(
+        f"\nFlesch-Kincaid: n={len(texts)} mean={mean:.1f} median={statistics.median(texts):.1f} max={max(texts):.1f}"
+    )
     assert too_hard == {}
     assert mean <= FK_MEAN_MAX
 
@@ -119,7 +132,11 @@ def test_person_first_words():
     """No labels such as 'addict' or 'non-compliant', except inside quotation marks that question them."""
     found = []
     for item in handbook().items.values():
-        texts = [v for path, v in walk(thaw(item.data)) if isinstance(v, str) and "aliases" not in path and v not in handbook().items]
+        texts = [
+            v
+            for path, v in walk(thaw(item.data))
+            if isinstance(v, str) and "aliases" not in path and v not in handbook().items
+        ]
         for text in texts:
             unquoted = re.sub(r'"[^"]*"|“[^”]*”|\[\[[^\]]*\]\]', "", text)
             match = UNKIND.search(unquoted)
@@ -129,6 +146,7 @@ def test_person_first_words():
 
 
 def test_case_studies_are_fictional():
+    """Every case study is marked fictional."""
     assert all(d.data["fictional"] is True for d in handbook().kind("dilemma"))
 
 
@@ -141,7 +159,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z']+", text.lower())
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason="the seed article is in ../shared/seed, which this checkout does not have")
+@pytest.mark.skipif(
+    not SEED.is_dir(), reason="the seed article is in ../shared/seed, which this checkout does not have"
+)
 def test_no_sentence_copied_from_the_seed():
     """No run of 8 words from the seed article appears in the handbook, nor its unsupported statistics."""
     seed = " ".join(p.read_text(encoding="utf-8") for p in SEED.glob("*.txt"))
@@ -153,7 +173,9 @@ def test_no_sentence_copied_from_the_seed():
         if path.name == "faq.yml":  # the seed's questions may be asked again; the answers must be ours
             text = re.sub(r"^\s*question:.*$", "", text, flags=re.M)
         w = _words(text)
-        copied += [f"{path.name}: {' '.join(w[i:i + 8])}" for i in range(len(w) - 7) if " ".join(w[i : i + 8]) in grams]
+        copied += [
+            f"{path.name}: {' '.join(w[i : i + 8])}" for i in range(len(w) - 7) if " ".join(w[i : i + 8]) in grams
+        ]
     assert copied == []
     everything = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml"))
     assert not re.search(r"25% higher|20% higher|30% higher", everything)
@@ -162,12 +184,20 @@ def test_no_sentence_copied_from_the_seed():
 def test_faq_answers_the_seed_questions():
     """The seed article's six questions are answered, in our own words."""
     ids = {f.id for f in handbook().kind("faq")}
-    assert {"what-are-the-core-values", "why-confidentiality-matters", "self-determination-in-practice",
-            "how-mutuality-works", "common-ethical-challenges", "values-day-to-day"} <= ids
+    assert {
+        "what-are-the-core-values",
+        "why-confidentiality-matters",
+        "self-determination-in-practice",
+        "how-mutuality-works",
+        "common-ethical-challenges",
+        "values-day-to-day",
+    } <= ids
 
 
 def test_history_names_the_2017_credential_correctly():
     """The 2017 credential is Mental Health America's National Certified Peer Specialist, not the seed's name."""
     text = " ".join(" ".join(prose(e)) for e in handbook().kind("event"))
     assert "National Certified Peer Specialist" in text
-    assert "National Certification for Peer Supporters" not in text.replace('"National Certification for Peer Supporters"', "")
+    assert "National Certification for Peer Supporters" not in text.replace(
+        '"National Certification for Peer Supporters"', ""
+    )

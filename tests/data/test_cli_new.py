@@ -8,7 +8,10 @@ from macros.cli import main
 from macros.load import load_handbook
 
 
-@pytest.mark.parametrize("kind, folder", [("principle", "principles"), ("boundary", "boundaries"), ("dilemma", "dilemmas"), ("training", "training")])
+@pytest.mark.parametrize(
+    "kind, folder",
+    [("principle", "principles"), ("boundary", "boundaries"), ("dilemma", "dilemmas"), ("training", "training")],
+)
 def test_new_skeleton_is_valid(handbook_copy, monkeypatch, kind, folder):
     """A fresh skeleton of each kind passes validation as written, with comments on its fields."""
     monkeypatch.chdir(handbook_copy)
@@ -33,6 +36,7 @@ def test_new_refuses_to_overwrite(handbook_copy, monkeypatch, capsys):
 
 
 def test_new_refuses_a_bad_id(handbook_copy, monkeypatch, capsys):
+    """`handbook new` refuses an id that is not lowercase-kebab and writes nothing."""
     monkeypatch.chdir(handbook_copy)
     assert main(["new", "principle", "Bad_Id"]) == 2
     assert "not a valid id" in capsys.readouterr().err

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from macros.cli import main
 from macros.editions import broken_promises, item_editions, read_lock, unlisted_changes
 from macros.load import load_handbook
@@ -28,27 +26,45 @@ def test_no_item_changed_without_a_changelog_entry():
 def test_a_silent_edit_is_caught(handbook_copy):
     """Changing an item's text without an entry is reported; listing it under `unreleased` clears it."""
     path = handbook_copy / "data/principles/honesty.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8"
+    )
     lock = lock_of(handbook_copy)
-    assert unlisted_changes(load_handbook(handbook_copy), lock) == ["honesty: text changed since edition 1.0 (data/principles/honesty.yml)"]
+    assert unlisted_changes(load_handbook(handbook_copy), lock) == [
+        "honesty: text changed since edition 1.0 (data/principles/honesty.yml)"
+    ]
     log = handbook_copy / "data/changelog.yml"
-    log.write_text(log.read_text(encoding="utf-8").replace("unreleased: []", "unreleased:\n  - id: honesty\n    change: changed\n    note: Stronger wording."), encoding="utf-8")
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "unreleased: []", "unreleased:\n  - id: honesty\n    change: changed\n    note: Stronger wording."
+        ),
+        encoding="utf-8",
+    )
     assert unlisted_changes(load_handbook(handbook_copy), lock) == []
 
 
 def test_new_and_removed_items_are_caught(handbook_copy):
     """An item added or removed without an entry is reported by its id."""
     (handbook_copy / "data/glossary.yml").write_text(
-        (handbook_copy / "data/glossary.yml").read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
+        (handbook_copy / "data/glossary.yml")
+        .read_text(encoding="utf-8")
+        .replace("id: boundary-defined", "id: boundary-term"),
+        encoding="utf-8",
+    )
     found = unlisted_changes(load_handbook(handbook_copy), lock_of(handbook_copy))
-    assert found == ["boundary-term: new since edition 1.0 (data/glossary.yml)", "boundary-defined: removed since edition 1.0"]
+    assert found == [
+        "boundary-term: new since edition 1.0 (data/glossary.yml)",
+        "boundary-defined: removed since edition 1.0",
+    ]
 
 
 def test_release_files_changes_and_locks(handbook_copy, monkeypatch, capsys):
     """`handbook release 1.1` files the changes under 1.1, writes the lock and sets the profile's edition."""
     monkeypatch.chdir(handbook_copy)
     path = handbook_copy / "data/principles/honesty.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Tell the truth", "Always tell the truth"), encoding="utf-8"
+    )
     assert main(["release", "1.1"]) == 0
     log = (handbook_copy / "data/changelog.yml").read_text(encoding="utf-8")
     assert log.startswith("# yaml-language-server: $schema=")  # the header comments are kept
@@ -75,10 +91,12 @@ def test_release_refuses_an_older_version(handbook_copy, monkeypatch, capsys):
 
 def test_item_editions():
     """Each item knows the edition it was added in and last changed in."""
-    log = {"editions": [
-        {"version": "1.1", "changes": [{"id": "a", "change": "changed"}, {"id": "b", "change": "added"}]},
-        {"version": "1.0"},
-    ]}
+    log = {
+        "editions": [
+            {"version": "1.1", "changes": [{"id": "a", "change": "changed"}, {"id": "b", "change": "added"}]},
+            {"version": "1.0"},
+        ]
+    }
     editions = item_editions(log)
     assert editions["a"] == ("1.0", "1.1") and editions["b"] == ("1.1", None) and editions["*"] == ("1.0", None)
 
@@ -88,7 +106,9 @@ def test_published_ids_never_vanish_silently(handbook_copy):
     lock = lock_of(handbook_copy)
     assert broken_promises(load_handbook(handbook_copy), lock) == []
     glossary = handbook_copy / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8"
+    )
     dilemma = handbook_copy / "data/dilemmas/the-gift.yml"
     dilemma.write_text(dilemma.read_text(encoding="utf-8").replace("id: q-accept", "id: q-take"), encoding="utf-8")
     assert broken_promises(load_handbook(handbook_copy), lock) == [
@@ -96,9 +116,15 @@ def test_published_ids_never_vanish_silently(handbook_copy):
         "the-gift: anchors q-accept were published in edition 1.0; keep those ids",
     ]
     log = handbook_copy / "data/changelog.yml"
-    log.write_text(log.read_text(encoding="utf-8").replace(
-        "unreleased: []", "unreleased:\n  - id: boundary-defined\n    change: renamed\n    to: boundary-term"), encoding="utf-8")
-    assert broken_promises(load_handbook(handbook_copy), lock) == ["the-gift: anchors q-accept were published in edition 1.0; keep those ids"]
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "unreleased: []", "unreleased:\n  - id: boundary-defined\n    change: renamed\n    to: boundary-term"
+        ),
+        encoding="utf-8",
+    )
+    assert broken_promises(load_handbook(handbook_copy), lock) == [
+        "the-gift: anchors q-accept were published in edition 1.0; keep those ids"
+    ]
 
 
 def test_real_handbook_keeps_its_published_ids():

@@ -49,6 +49,7 @@ def test_environment_variable_chooses_the_folder(handbook_copy, monkeypatch):
 
 
 def test_without_overlay_the_base_is_built(handbook_copy, monkeypatch):
+    """With no org/ folder the base handbook is loaded as it is."""
     monkeypatch.delenv("HANDBOOK_ORG", raising=False)
     hb = load_handbook(handbook_copy)
     assert hb.overlay is None and hb.retired == {}
@@ -61,26 +62,37 @@ def edit(path, old, new):
 
 
 def test_change_of_unknown_id(with_org):
+    """A change file naming an id the base does not have is refused with a suggestion."""
     edit(with_org / "org/change/gifts.yml", "id: gifts", "id: giftz")
-    assert problems_of(with_org) == ["org/change/gifts.yml:2: id: unknown id 'giftz' (did you mean 'gifts'?): a change file can only change an item of the base handbook"]
+    assert problems_of(with_org) == [
+        "org/change/gifts.yml:2: id: unknown id 'giftz' (did you mean 'gifts'?): a change file can only change an item of the base handbook"
+    ]
 
 
 def test_change_of_unknown_field(with_org):
+    """A change file setting a field the kind does not have is refused, naming the allowed fields."""
     edit(with_org / "org/change/gifts.yml", "summary:", "sumary:")
-    assert problems_of(with_org) == ["org/change/gifts.yml:3: sumary: unknown field 'sumary' for boundary topic 'gifts' (did you mean 'summary'?)"]
+    assert problems_of(with_org) == [
+        "org/change/gifts.yml:3: sumary: unknown field 'sumary' for boundary topic 'gifts' (did you mean 'summary'?)"
+    ]
 
 
 def test_change_with_a_wrong_shape_points_at_the_overlay(with_org):
+    """A changed field of the wrong shape is reported at its line in the overlay file."""
     edit(with_org / "org/change/gifts.yml", "  not_fine: [Any gift card, cash or cookies.]\n", "")
     assert problems_of(with_org) == ["org/change/gifts.yml:5: range.not_fine: required field is missing"]
 
 
 def test_two_files_change_the_same_field(with_org):
+    """Two change files replacing the same field of one item are refused."""
     (with_org / "org/change/gifts-too.yml").write_text("id: gifts\nsummary: Another summary.\n", encoding="utf-8")
-    assert problems_of(with_org) == ["org/change/gifts.yml:3: summary: 'gifts' summary is also changed by org/change/gifts-too.yml:2; keep the change in one file"]
+    assert problems_of(with_org) == [
+        "org/change/gifts.yml:3: summary: 'gifts' summary is also changed by org/change/gifts-too.yml:2; keep the change in one file"
+    ]
 
 
 def test_retiring_an_item_still_cited_names_the_citing_item(with_org):
+    """Retiring an item that is still cited names every place that cites it."""
     edit(with_org / "org/retire.yml", "id: boundary-defined", "id: the-gift")
     assert problems_of(with_org) == [
         "org/retire.yml:3: retired[0].id: 'the-gift' is still cited by intro (data/training/intro.yml:18, agenda[1].activity): change that item in change/ too, or do not retire this one",
@@ -91,44 +103,65 @@ def test_retiring_an_item_still_cited_names_the_citing_item(with_org):
 
 
 def test_colour_that_is_not_a_colour(with_org):
+    """A profile colour that is not #rrggbb is refused with an example."""
     edit(with_org / "org/profile.yml", '"#1f4e79"', "blue")
-    assert problems_of(with_org) == ["org/profile.yml:8: colors.primary: 'blue' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""]
+    assert problems_of(with_org) == [
+        "org/profile.yml:8: colors.primary: 'blue' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""
+    ]
 
 
 def test_colour_too_light_for_the_header(with_org):
+    """A header colour too light for white text is refused with its contrast ratio."""
     edit(with_org / "org/profile.yml", '"#1f4e79"', '"#88ccff"')
-    assert problems_of(with_org) == ["org/profile.yml:8: colors.primary: '#88ccff' is too light for white text (contrast 1.7:1, needs 4.5:1): choose a darker colour"]
+    assert problems_of(with_org) == [
+        "org/profile.yml:8: colors.primary: '#88ccff' is too light for white text (contrast 1.7:1, needs 4.5:1): choose a darker colour"
+    ]
 
 
 def test_missing_logo_file(with_org):
+    """A profile logo that does not exist next to the profile is refused."""
     (with_org / "org/logo.svg").unlink()
     assert problems_of(with_org) == ["org/profile.yml:6: logo: logo file 'logo.svg' not found next to org/profile.yml"]
 
 
 def test_placeholder_left_in_the_profile(with_org):
+    """A placeholder address left in a real organization's profile is refused."""
     edit(with_org / "org/profile.yml", "example: true", "example: false")
     edit(with_org / "org/profile.yml", "ethics@hillside.example", "ethics@example.org")
-    assert problems_of(with_org) == ["org/profile.yml:12: contact.email: still holds a placeholder ('@example.org'): fill in your organization's own contact.email"]
+    assert problems_of(with_org) == [
+        "org/profile.yml:12: contact.email: still holds a placeholder ('@example.org'): fill in your organization's own contact.email"
+    ]
 
 
 def test_example_domain_is_a_placeholder(with_org):
     """A contact at a .example address stands in for a real one: a real organization's check refuses it."""
     edit(with_org / "org/profile.yml", "example: true", "example: false")
-    assert problems_of(with_org) == ["org/profile.yml:12: contact.email: still holds a placeholder ('hillside.example'): fill in your organization's own contact.email"]
+    assert problems_of(with_org) == [
+        "org/profile.yml:12: contact.email: still holds a placeholder ('hillside.example'): fill in your organization's own contact.email"
+    ]
 
 
 def test_review_date_passed_is_a_warning(with_org):
+    """A next review date in the past is a warning, not an error."""
     hb = load_handbook(with_org, today=datetime.date(2028, 1, 1))
-    assert [str(w) for w in hb.warnings] == ["org/profile.yml:15: warning: next_review: the review date 2027-12-01 has passed: review the code and set the next date"]
+    assert [str(w) for w in hb.warnings] == [
+        "org/profile.yml:15: warning: next_review: the review date 2027-12-01 has passed: review the code and set the next date"
+    ]
 
 
 def test_unknown_file_in_the_overlay(with_org):
+    """A file the overlay does not know is reported with the list of what org/ holds."""
     (with_org / "org/notes.yml").write_text("x: 1\n", encoding="utf-8")
-    assert problems_of(with_org) == ["org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own), changelog.yml (your own editions)"]
+    assert problems_of(with_org) == [
+        "org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own), changelog.yml (your own editions)"
+    ]
 
 
 def test_added_item_with_a_base_id_is_a_duplicate(with_org):
+    """An item the overlay adds with an id the base uses is a duplicate id."""
     shutil.copy(with_org / "org/add/principles/kindness.yml", with_org / "org/add/principles/respect.yml")
     edit(with_org / "org/add/principles/respect.yml", "id: kindness", "id: respect")
     edit(with_org / "org/add/principles/respect.yml", "related: [respect]", "related: [honesty]")
-    assert problems_of(with_org) == ["org/add/principles/respect.yml:2: id: duplicate id 'respect': already used at data/principles/respect.yml:2; ids are unique across the handbook"]
+    assert problems_of(with_org) == [
+        "org/add/principles/respect.yml:2: id: duplicate id 'respect': already used at data/principles/respect.yml:2; ids are unique across the handbook"
+    ]

@@ -100,6 +100,7 @@ def test_dilemma_page(renderer):
 
 
 def test_boundary_page_shows_the_range(renderer):
+    """A boundary page shows the range from clearly fine through grey to clearly not fine."""
     text = renderer.item_page("gifts")
     for label in ("**Clearly fine**", "**Grey zone: it depends**", "**Clearly not fine**"):
         assert label in text
@@ -123,6 +124,7 @@ def test_list_pages(renderer):
 
 
 def test_training_page_adds_up(renderer):
+    """A module page shows clock times that add up, and links the case its role-play uses."""
     text = renderer.item_page("intro")
     assert "| 0–10 min | [Welcome](#welcome) | 10 |" in text
     assert "| 10–30 min | [Case practice](#case) | 20 |" in text
@@ -135,7 +137,9 @@ def test_hand_written_pages_get_links_outside_code():
 
     hb = load_handbook(VALID)
     r = Renderer(hb, Urls(SITE_URL))
-    text = convert_refs("See [[honesty]], `[[nope]]` and ```\n[[x]]\n```.\n", lambda t, s, w: r.link(t, "org/about.md", s, w))
+    text = convert_refs(
+        "See [[honesty]], `[[nope]]` and ```\n[[x]]\n```.\n", lambda t, s, w: r.link(t, "org/about.md", s, w)
+    )
     assert text == "See [Honesty](../principles/honesty.md), `[[nope]]` and ```\n[[x]]\n```.\n"
 
 
@@ -148,7 +152,10 @@ def test_crisis_box_comes_from_the_profile(renderer):
 def test_data_text_is_never_rendered_as_a_template(handbook_copy):
     """A title holding Jinja syntax is shown as written, on its page and in links to it."""
     path = handbook_copy / "data/principles/honesty.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Honesty", "title: Honesty {{ 6 + 7 }} {% if x %}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Honesty", "title: Honesty {{ 6 + 7 }} {% if x %}"),
+        encoding="utf-8",
+    )
     hb = load_handbook(handbook_copy)
     site = build_site(hb, Urls(SITE_URL))
     assert site.pages["principles/honesty.md"].markdown.startswith("# Honesty {{ 6 + 7 }} {% if x %}\n")
