@@ -13,8 +13,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## set up, then serve the handbook at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+
+serve: $(STAMP)  ## set up, then serve the handbook at http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: $(STAMP)  ## set up, then run the whole test suite
 	$(BIN)/python -m pytest

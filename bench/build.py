@@ -78,51 +78,28 @@ def _letters(k: int) -> str:
 
 
 def make_baseline_project(data_project: Path, where: Path) -> None:
-    """The same pages as plain Markdown and the same nav, for MkDocs without the data layer."""
+    """The same pages as plain Markdown, for MkDocs and Material without the data layer.
+
+    `handbook render` writes the site as plain Markdown (macros run, links made); the baseline builds that
+    tree with the project's own theme settings and overrides, and only the search plugin.
+    """
     sys.path.insert(0, str(ROOT))
-    import jinja2
-    from macros.plugin import HandbookPlugin, _front_matter, _redirect
+    from macros.builders.neutral import render_tree
 
-    from macros import state
-    from macros.export import dumps, export, export_schema
-    from macros.load import load_handbook
-    from macros.render import Renderer
-
-    handbook = load_handbook(data_project)
-    renderer = Renderer(handbook)
-    state.handbook, state.renderer = handbook, renderer
-    shutil.copytree(data_project / "docs", where / "docs")
+    tree = where / "tree"
+    render_tree(data_project, tree)
+    shutil.copytree(tree / "docs", where / "docs")
     shutil.copytree(data_project / "overrides", where / "overrides")
-    for src in renderer.generated_pages():
-        out = where / "docs" / src
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(_front_matter(src) + renderer.page(src), encoding="utf-8")
-    for item in handbook.items.values():
-        out = where / "docs" / "p" / item.id / "index.html"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(_redirect(f"p/{item.id}/", item.url, item.title), encoding="utf-8")
-        for sub in handbook.sub_ids.get(item.id, ()):
-            out = where / "docs" / "p" / item.id / sub / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(_redirect(f"p/{item.id}/{sub}/", f"{item.url}#{sub}", item.title), encoding="utf-8")
-    for page in (where / "docs" / p.relative_to(data_project / "docs") for p in (data_project / "docs").rglob("*.md")):
-        src = page.relative_to(where / "docs").as_posix()
-        text, _ = renderer.prose_outside_code(page.read_text(encoding="utf-8"), src)
-        text = jinja2.Template(text).render(
-            crisis=renderer.crisis_box,
-            profile=handbook.profile,
-            offline_download=lambda: "An offline copy can be built with `make offline`.",
-        )
-        text += renderer.page_cite(src, next((ln[2:] for ln in text.splitlines() if ln.startswith("# ")), ""))
-        page.write_text(text, encoding="utf-8")
-    config = yaml.safe_load((data_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    shutil.copytree(data_project / "docs" / "assets", where / "docs" / "assets", dirs_exist_ok=True)
+    neutral = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    shutil.rmtree(tree)
+    from macros.config import _raw
+
+    config = _raw(data_project / "mkdocs.yml")
     config["plugins"] = ["search"]
-    config["nav"] = HandbookPlugin().site_nav(config["nav"])
-    config["not_in_nav"] = "/handouts/\n/print.md\n"
-    for name in ("handbook.json", "handbook.schema.json"):
-        (where / "docs" / name).write_text(
-            dumps(export(handbook) if name == "handbook.json" else export_schema()), encoding="utf-8"
-        )
+    config["nav"] = neutral["nav"]
+    config["not_in_nav"] = neutral["not_in_nav"]
+    config["site_url"] = neutral["site_url"]
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
