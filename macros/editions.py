@@ -40,6 +40,7 @@ _ENTRY = {
         "url": {"type": "string"},
         "anchors": {"type": "array", "items": {"type": "string"}},
         "number": {"type": "integer"},
+        "commitments": {"type": "array", "items": {"type": "string"}},
     },
 }
 _MOVED = {
@@ -134,6 +135,7 @@ def lock_of(handbook: Handbook, edition: str, moved: Mapping[str, dict] | None =
             entry["anchors"] = ordered_anchors(item, handbook.sub_ids[item.id])
         if item.kind == "principle" and isinstance(item.data.get("order"), int):
             entry["number"] = item.data["order"]
+            entry["commitments"] = [c["id"] for c in item.get("commitments")]
         items[item.id] = entry
     lock = {"format": LOCK_FORMAT, "edition": edition, "items": items}
     if moved:
@@ -182,6 +184,7 @@ def moves_of(changelog: Mapping, lock: Mapping | None, current: set[str]) -> dic
         entry = {**published[item_id], "change": change["change"], "edition": edition}
         entry.pop("hash", None)
         entry.pop("number", None)
+        entry.pop("commitments", None)
         if change.get("to"):
             entry["to"] = change["to"]
         if change.get("note"):

@@ -45,6 +45,7 @@ class Kind:
     addable: bool = True  # an organization's overlay may add items of this kind
     citable: bool = True  # its pages end with "How to cite"
     nav_title: str | None = None  # title of its section in the navigation
+    nav_pages: tuple[str, ...] = ()  # pages listed first in its section, after its index
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -94,6 +95,7 @@ KINDS: dict[str, Kind] = {
             template="principle.md.j2",
             index_template="index-principle.md.j2",
             nav_title="Principles",
+            nav_pages=("code.md",),
         ),
         Kind(
             "boundary",

@@ -82,6 +82,7 @@ LIST_PAGES = {
     "differences.md": "differences",
     "changes.md": "changes",
     "print.md": "print",
+    "code.md": "code",
 }
 LIST_TITLES = {
     "faq.md": "Frequently asked questions",
@@ -92,6 +93,7 @@ LIST_TITLES = {
     "changes.md": "What changed",
     "raise-a-concern.md": "Raise a concern",
     "differences.md": "How our code differs",
+    "code.md": "The code on two pages",
 }
 #: Pages for printing: kept out of the navigation and out of search.
 PRINT_PAGES = ("print.md",)
@@ -266,9 +268,21 @@ class Renderer:
             return f"[{escape_md(moved.title)} (retired)]({relative(from_src, src_of_path(moved.path))})"
         return f"`{item_id}`"
 
-    def prose(self, text: str, from_src: str) -> str:
-        """Markdown with every [[ref]] turned into a checked relative link."""
+    def prose(self, text: str, from_src: str, seen: set[str] | None = None) -> str:
+        """Markdown with every [[ref]] turned into a checked relative link.
+
+        With seen (the terms already linked on this page), glossary terms link to their entry the first
+        time they appear on the page.
+        """
+        if seen is not None:
+            text = self.linker.link(text, from_src, seen)
         return REF.sub(lambda m: self.link(m.group(1).strip(), from_src, m.group(2) or None, m.group(3) or None), text)
+
+    @cached_property
+    def linker(self):
+        from .glossary import Linker
+
+        return Linker(self.hb)
 
     def page_href(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         """A link for raw HTML, from one page to another, in this build's URL style."""
@@ -287,6 +301,44 @@ class Renderer:
         href = self.file_href(from_src, permalink_file(item_id, sub))
         return (
             f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(self.permalink(item_id, sub))}</a>'
+        )
+
+    def numbers(self) -> dict[str, tuple[str, str]]:
+        """Every commitment number now, '4.2' -> (principle id, commitment id)."""
+        out = {}
+        for p in self.hb.kind("principle"):
+            for m, c in enumerate(p.get("commitments"), start=1):
+                out[f"{p.data['order']}.{m}"] = (p.id, c["id"])
+        return out
+
+    def old_numbers(self) -> dict[str, tuple[str, str]]:
+        """The commitment numbers of the last edition (content.lock.json), '4.2' -> (principle id, commitment id)."""
+        out = {}
+        for item_id, entry in ((self.hb.lock or {}).get("items") or {}).items():
+            if entry.get("kind") == "principle" and entry.get("number") and entry.get("commitments"):
+                for m, c in enumerate(entry["commitments"], start=1):
+                    out[f"{entry['number']}.{m}"] = (item_id, c)
+        return out
+
+    def renumbered(self) -> list[tuple[str, str | None, str, str]]:
+        """(number in the last edition, number now or None, principle id, commitment id) of each that changed."""
+        now = {v: k for k, v in self.numbers().items()}
+        out = []
+        for old, (item_id, c) in sorted(self.old_numbers().items(), key=lambda x: [int(n) for n in x[0].split(".")]):
+            new = now.get((item_id, c))
+            if new != old and (new or not self.hb.has(item_id) or c not in self.hb.sub_ids.get(item_id, ())):
+                out.append((old, new, item_id, c))
+        return out
+
+    def sublink(self, from_src: str, item_id: str, sub: str, title: str) -> str:
+        """The link control of a sub-item: its permanent link, and a button that copies the public address."""
+        esc = jinja2.utils.markupsafe.escape
+        address = self.permalink(item_id, sub)
+        href = self.file_href(from_src, permalink_file(item_id, sub))
+        return (
+            f'<span class="hb-sublink" data-pagefind-ignore><a class="hb-sub-permalink" href="{href}" '
+            f'title="{esc(address)}">Link</a> <button type="button" class="hb-copy" data-copy="{esc(address)}" '
+            f'aria-label="Copy the permanent link to {esc(title)}">Copy link</button></span>'
         )
 
     def page_cite(self, src: str, title: str = "") -> str:
@@ -346,7 +398,8 @@ class Renderer:
     # --- pages ---------------------------------------------------------------------------------
 
     def _render(self, template: str, src: str, **context) -> str:
-        md = lambda text: self.prose(str(text), src)  # noqa: E731
+        seen: set[str] = set()  # glossary terms linked on this page so far
+        md = lambda text: self.prose(str(text), src, seen)  # noqa: E731
         link = lambda target, sub=None, words=None: self.link(target, src, sub, words)  # noqa: E731
         rel = lambda target_src, anchor=None: relative(src, target_src, anchor)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
@@ -355,6 +408,7 @@ class Renderer:
         page_href = lambda to_src, anchor=None: self.page_href(src, to_src, anchor)  # noqa: E731
         file_href = lambda path: self.file_href(src, path)  # noqa: E731
         permalink_html = lambda item_id, sub=None: self.permalink_html(src, item_id, sub)  # noqa: E731
+        sublink = lambda item_id, sub, title="": self.sublink(src, item_id, sub, str(title)[:80])  # noqa: E731
         return self.env.get_template(template).render(
             src=src,
             md=md,
@@ -368,6 +422,7 @@ class Renderer:
             cite=self.citation,
             permalink=self.permalink,
             permalink_html=permalink_html,
+            sublink=sublink,
             **context,
         )
 

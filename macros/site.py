@@ -259,6 +259,15 @@ def static_files(handbook: Handbook, renderer: Renderer) -> list[StaticFile]:
             out.append(stub(permalink_file(moved.id), page + (f"#{anchor}" if anchor else ""), moved.title))
             for sub in moved.anchors:
                 out.append(stub(permalink_file(moved.id, sub), page + (f"#{anchor}" if anchor else ""), moved.title))
+    numbers = renderer.numbers()
+    for number, (item_id, sub) in {**renderer.old_numbers(), **numbers}.items():  # numbers of today win
+        if number not in numbers:  # an old number: where that commitment is now, or its principle
+            if not handbook.has(item_id):
+                continue
+            sub = sub if sub in handbook.sub_ids.get(item_id, ()) else None
+        item = handbook.find(item_id)
+        target = urls.page_href(item.src) + (f"#{sub}" if sub else "")
+        out.append(stub(f"c/{number}/index.html", target, f"{item.title}: commitment {number}"))
     out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))
     profile = handbook.profile
@@ -368,13 +377,13 @@ def _expand(nav: list, handbook: Handbook, renderer: Renderer) -> list:
             ((title, value),) = entry.items()
             kind = _index_kind(value)
             if kind:
-                value = [value, *_nav_items(kind, handbook, renderer)]
+                value = [value, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]
             elif isinstance(value, list):
                 value = _expand(value, handbook, renderer)
             out.append({title: value})
         else:
             kind = _index_kind(entry)
-            out.append({KINDS[kind].nav_title: [entry, *_nav_items(kind, handbook, renderer)]} if kind else entry)
+            out.append({KINDS[kind].nav_title: [entry, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]} if kind else entry)
     return out
 
 

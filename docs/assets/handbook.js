@@ -1,10 +1,15 @@
-// Copy an item's permanent link. Works with mouse, touch and keyboard (it is a real button).
+// Copy permanent links. Every "Copy link" button copies a public address: the one in its
+// data-copy attribute (sub-items), or the one shown in its box's permanent link (items and pages).
+// In the offline copy the links themselves lead to files of the copy, so the address is never read
+// from an href. Works with mouse, touch and keyboard (they are real buttons).
 (function () {
   function setUp(root) {
-    root.querySelectorAll(".hb-cite").forEach(function (box) {
-      var link = box.querySelector("a.hb-permalink");
-      var button = box.querySelector("button.hb-copy");
-      if (!link || !button || button.dataset.ready) return;
+    root.querySelectorAll("button.hb-copy").forEach(function (button) {
+      if (button.dataset.ready) return;
+      var box = button.closest(".hb-cite");
+      var shown = box && box.querySelector("a.hb-permalink");
+      var address = button.dataset.copy || (shown && shown.textContent.trim());
+      if (!address) return;
       button.dataset.ready = "1";
       var status = document.createElement("span");
       status.className = "hb-copy-status";
@@ -15,26 +20,17 @@
           status.textContent = text;
           setTimeout(function () { status.textContent = ""; }, 3000);
         };
-        // The public address, as shown: in the offline copy the link itself leads to a file of the copy.
-        var address = link.textContent.trim();
+        var fallback = function () {
+          window.prompt("Copy this permanent link:", address);
+          done("");
+        };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(address).then(
-            function () { done(" Link copied."); },
-            function () { select(link); done(" Press Ctrl+C to copy."); }
-          );
+          navigator.clipboard.writeText(address).then(function () { done(" Link copied."); }, fallback);
         } else {
-          select(link);
-          done(" Press Ctrl+C to copy.");
+          fallback();
         }
       });
     });
-  }
-  function select(node) {
-    var range = document.createRange();
-    range.selectNodeContents(node);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
   }
   if (window.document$) {
     window.document$.subscribe(function () { setUp(document); });

@@ -43,13 +43,13 @@ def prose(item) -> list[str]:
 
 
 def test_enough_of_each_kind():
-    """At least 12 principles, 10 boundary topics, 24 case studies, 15 FAQ entries, 30 terms, 4 modules."""
+    """Edition 1.1 has at least 16 principles, 13 boundary topics, 38 case studies, 30 FAQ entries, 50 terms and 4 modules."""
     counts = handbook().counts()
-    assert counts["principle"] >= 12
-    assert counts["boundary"] >= 10
-    assert counts["dilemma"] >= 24
-    assert counts["faq"] >= 15
-    assert counts["term"] >= 30
+    assert counts["principle"] >= 16
+    assert counts["boundary"] >= 13
+    assert counts["dilemma"] >= 38
+    assert counts["faq"] >= 30
+    assert counts["term"] >= 50
     assert counts.get("training", 0) >= 4
 
 
@@ -116,6 +116,7 @@ def test_plain_language():
     """Flesch-Kincaid: every summary at grade 10 or below; summaries, scenarios and FAQ answers average 8 or below."""
     hb = handbook()
     summaries = {i.id: grade(i.data["summary"]) for i in hb.items.values() if "summary" in i.data}
+    summaries |= {f"{d.id} (in short)": grade(d.data["in_short"]) for d in hb.kind("dilemma")}
     texts = list(summaries.values())
     texts += [grade(d.data["scenario"]) for d in hb.kind("dilemma")]
     texts += [grade(f.data["answer"]) for f in hb.kind("faq")]
@@ -201,3 +202,32 @@ def test_history_names_the_2017_credential_correctly():
     assert "National Certification for Peer Supporters" not in text.replace(
         '"National Certification for Peer Supporters"', ""
     )
+
+
+def test_every_module_has_a_knowledge_check():
+    """Every training module has at least 8 knowledge-check questions, recall and scenario both, each with feedback on every option."""
+    for module in handbook().kind("training"):
+        quiz = module.get("quiz")
+        assert len(quiz) >= 8, module.id
+        assert {q["type"] for q in quiz} == {"recall", "scenario"}, module.id
+        assert all(o["feedback"].strip() for q in quiz for o in q["options"]), module.id
+
+
+def test_terms_readers_may_not_know_link_to_the_glossary():
+    """The terms the review named link to the glossary: dual relationship, 42 CFR Part 2, mutual-help meeting, and CPS as a credential."""
+    words = {w.lower(): t.id for t in handbook().kind("term") for w in t.get("link_words")}
+    for word in ("dual relationship", "42 cfr part 2", "mutual-help meeting"):
+        assert word in words, word
+    cps = [w for t in handbook().kind("term") for w in t.get("link_words") if "CPS" in w]
+    assert cps and "CPS" not in cps  # never the bare abbreviation, which also means Child Protective Services
+
+
+def test_crisis_guidance_names_current_practice():
+    """The crisis passages name staying with the person, means safety, 988's options and harm reduction, as current practice asks."""
+    hb = handbook()
+    text = " ".join(
+        " ".join(prose(hb[i]))
+        for i in ("safety-and-duty-to-report", "keep-it-a-secret", "threat-against-a-neighbour", "someone-wants-to-die")
+    )
+    for needle in ("988", "press 1", "press 2", "Trevor Project", "stay with", "gun", "naloxone", "mobile crisis"):
+        assert needle.lower() in text.lower(), needle
