@@ -383,7 +383,11 @@ def _expand(nav: list, handbook: Handbook, renderer: Renderer) -> list:
             out.append({title: value})
         else:
             kind = _index_kind(entry)
-            out.append({KINDS[kind].nav_title: [entry, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]} if kind else entry)
+            out.append(
+                {KINDS[kind].nav_title: [entry, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]}
+                if kind
+                else entry
+            )
     return out
 
 
