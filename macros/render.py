@@ -83,6 +83,7 @@ LIST_PAGES = {
     "changes.md": "changes",
     "print.md": "print",
     "code.md": "code",
+    "crisis.md": "crisis",
 }
 LIST_TITLES = {
     "faq.md": "Frequently asked questions",
@@ -94,6 +95,7 @@ LIST_TITLES = {
     "raise-a-concern.md": "Raise a concern",
     "differences.md": "How our code differs",
     "code.md": "The code on two pages",
+    "crisis.md": "Get help now",
 }
 #: Pages for printing: kept out of the navigation and out of search.
 PRINT_PAGES = ("print.md",)
@@ -354,14 +356,62 @@ class Renderer:
             f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n</aside>\n'
         )
 
-    def crisis_box(self, from_src: str = "index.md") -> str:
+    def crisis_lines(self) -> list[dict]:
+        """Every crisis line of the profile, the main one first, with its tap-to-call and tap-to-text links."""
         c = self.hb.profile["crisis"]
-        ways = [f"call **{c['call']}**" if c.get("call") else "", f"text **{c['text']}**" if c.get("text") else ""]
-        how = " or ".join(w for w in ways if w)
-        body = self.prose(str(c["note"]).strip(), from_src).replace("\n", "\n    ")
-        more = f"\n\n    [{escape_md(c['name'])}]({c['url']})" if c.get("url") else ""
-        head = f"In crisis? {escape_md(c['name'])}" + (f": {how}" if how else "")
-        return f'!!! warning "{_admonition_title(head)}"\n    {body}{more}\n'
+        lines = [dict(line) for line in c.get("lines") or ()] or [
+            {"name": c["name"], "call": c.get("call"), "text": c.get("text"), "url": c.get("url")}
+        ]
+        for line in lines:
+            line["tel"] = "tel:" + re.sub(r"[^0-9+]", "", line["call"]) if line.get("call") else None
+            line["sms"] = (
+                "sms:"
+                + re.sub(r"[^0-9+]", "", line["text"])
+                + (f"?body={line['text_word']}" if line.get("text_word") else "")
+                if line.get("text")
+                else None
+            )
+        return lines
+
+    def crisis_box(self, from_src: str = "index.md") -> str:
+        """The crisis box: the profile's note and every line, each a link to call or text."""
+        c = self.hb.profile["crisis"]
+        esc = jinja2.utils.markupsafe.escape
+        main = self.crisis_lines()[0]
+        ways = [f"call {main['call']}" if main.get("call") else "", f"text {main['text']}" if main.get("text") else ""]
+        head = f"In crisis? {main['name']}" + (": " + " or ".join(w for w in ways if w) if any(ways) else "")
+        body = self.prose(str(c["note"]).strip(), from_src)
+        items = []
+        for line in self.crisis_lines():
+            links = []
+            if line.get("tel"):
+                links.append(f'<a class="hb-tel" href="{esc(line["tel"])}">Call {esc(line["call"])}</a>')
+            if line.get("sms"):
+                word = f" {esc(line['text_word'])} to" if line.get("text_word") else ""
+                links.append(f'<a class="hb-tel" href="{esc(line["sms"])}">Text{word} {esc(line["text"])}</a>')
+            if line.get("chat"):
+                links.append(f'<a href="{esc(line["chat"])}">Chat</a>')
+            options = f" ({esc('; '.join(line['options']))})" if line.get("options") else ""
+            who = f": {esc(line['for'])}" if line.get("for") else ""
+            items.append(f"<li><strong>{esc(line['name'])}</strong>{who}. {' · '.join(links)}{options}</li>")
+        lines_html = '<ul class="hb-crisis-lines">' + "".join(items) + "</ul>"
+        indented = (body + "\n\n" + lines_html).replace("\n", "\n    ")
+        return f'!!! warning "{_admonition_title(escape_md(head))}"\n    {indented}\n'
+
+    def crisis_bar(self, crisis_href: str) -> str:
+        """The line at the top of every page: the main crisis line, to call or text with one tap."""
+        esc = jinja2.utils.markupsafe.escape
+        main = self.crisis_lines()[0]
+        links = []
+        if main.get("tel"):
+            links.append(f'<a class="hb-tel" href="{esc(main["tel"])}">Call {esc(main["call"])}</a>')
+        if main.get("sms"):
+            links.append(f'<a class="hb-tel" href="{esc(main["sms"])}">Text {esc(main["text"])}</a>')
+        links.append(f'<a href="{esc(crisis_href)}">More ways to get help</a>')
+        return (
+            f'<div class="hb-crisis-bar" role="region" aria-label="Crisis help"><strong>In crisis?</strong> '
+            f"{esc(main['name'])}: " + " · ".join(links) + "</div>"
+        )
 
     def citation(self, source: Item) -> str:
         d = source.data

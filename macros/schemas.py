@@ -115,6 +115,11 @@ def _partial_date(description: str) -> dict:
     }
 
 
+def _phone(description: str) -> dict:
+    """A phone number to call or text: digits, with spaces, dashes, dots or brackets, and an optional leading +."""
+    return {"type": "string", "pattern": "^\\+?[0-9][0-9 ().-]{1,22}[0-9]$|^[0-9]{3}$", "description": description}
+
+
 def _list(items: dict, description: str, min_items: int = 0) -> dict:
     schema: dict[str, Any] = {"type": "array", "items": items, "description": description}
     if min_items:
@@ -216,6 +221,10 @@ PRINCIPLE = _object(
         ),
         "sources": _sources(1),
         "aliases": _aliases(),
+        "crisis": {
+            "type": "boolean",
+            "description": "true when it speaks of suicide, self-harm or harm to others: the page opens with the crisis lines.",
+        },
     },
     ["id", "title", "order", "summary", "commitments", "why", "in_practice", "examples", "sources"],
     "A principle of the code of ethics.",
@@ -241,6 +250,10 @@ BOUNDARY = _object(
         "principles": _refs("Ids of the principles involved.", 1),
         "sources": _sources(1),
         "aliases": _aliases(),
+        "crisis": {
+            "type": "boolean",
+            "description": "true when it speaks of suicide, self-harm or harm to others: the page opens with the crisis lines.",
+        },
     },
     ["id", "title", "summary", "range", "questions", "examples", "principles", "sources"],
     "A boundary topic.",
@@ -289,6 +302,10 @@ DILEMMA = _object(
         "facilitator_notes": _prose("Notes for people who lead a discussion of this case."),
         "sources": _sources(),
         "aliases": _aliases(),
+        "crisis": {
+            "type": "boolean",
+            "description": "true when it speaks of suicide, self-harm or harm to others: the page opens with the crisis lines.",
+        },
     },
     [
         "id",
@@ -320,6 +337,10 @@ FAQ = _object(
                     "related": _refs("Ids of related items."),
                     "sources": _sources(),
                     "aliases": _aliases(),
+                    "crisis": {
+                        "type": "boolean",
+                        "description": "true when it speaks of suicide, self-harm or harm to others: the entry shows the crisis lines.",
+                    },
                 },
                 ["id", "question", "answer"],
             ),
@@ -558,6 +579,10 @@ TRAINING = _object(
         "handouts": _refs("Ids of the dilemmas and items to print as handouts."),
         "sources": _sources(),
         "aliases": _aliases(),
+        "crisis": {
+            "type": "boolean",
+            "description": "true when it speaks of suicide, self-harm or harm to others: the page opens with the crisis lines.",
+        },
     },
     [
         "id",
@@ -603,11 +628,34 @@ PROFILE = _object(
         "jurisdiction": _text("Where this code applies, e.g. a state.", 160),
         "crisis": _object(
             {
-                "name": _text("Name of the crisis line.", 120),
-                "call": _text("Number to call.", 40),
-                "text": _text("Number to text.", 40),
+                "name": _text("Name of the main crisis line.", 120),
+                "call": _phone("Number to call the main line, e.g. 988."),
+                "text": _phone("Number to text the main line."),
                 "url": {"type": "string", "pattern": "^https://\\S+$"},
                 "note": _prose("When to use it, in plain words."),
+                "lines": _list(
+                    _object(
+                        {
+                            "name": _text("Name of the line, e.g. 'The Trevor Project (LGBTQ+ young people)'.", 120),
+                            "call": _phone("Number to call."),
+                            "text": _phone("Number to text."),
+                            "text_word": _text("A word to send by text, if the line asks for one (e.g. START).", 20),
+                            "chat": {
+                                "type": "string",
+                                "pattern": "^https://\\S+$",
+                                "description": "Address of its online chat.",
+                            },
+                            "url": {"type": "string", "pattern": "^https://\\S+$"},
+                            "options": _list(
+                                _text("An option of its menu, e.g. 'Press 1 for the Veterans Crisis Line'.", 120),
+                                "Menu options.",
+                            ),
+                            "for": _text("Who it is for, or when to use it, in a few words.", 160),
+                        },
+                        ["name"],
+                    ),
+                    "Every line to show, the main one first: shown as tap-to-call and tap-to-text links on every page.",
+                ),
             },
             ["name", "note"],
         ),

@@ -342,6 +342,7 @@ def expand_nav(nav: list, handbook: Handbook, renderer: Renderer, pages: Mapping
     if handbook.overlay is not None:
         extra.append({"How our code differs": "differences.md"})
     extra.append({"Raise a concern": "raise-a-concern.md"})
+    extra.insert(0, {"Get help now": "crisis.md"})
     ours = [
         p.src for p in pages.values() if p.origin == "org" and p.src not in listed and p.in_nav and p.src != "404.md"
     ]

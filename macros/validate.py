@@ -267,6 +267,8 @@ def _pattern_message(path: tuple, value: str, error: jsonschema.ValidationError)
         return f"'{value}' is not a date: write YYYY-MM-DD" + (
             ", YYYY-MM or YYYY" if error.schema.get("format") == "partial-date" else ""
         )
+    if name in ("call", "text") or pattern.startswith("^\\+?[0-9]"):
+        return f'\'{value}\' is not a phone number: write its digits, with spaces or dashes if you like, e.g. "988" or "1-866-488-7386"'
     if name in ("primary", "accent"):
         return f"'{value}' is not a colour: write it as #rrggbb in quotes, e.g. \"#1f4e79\""
     if name == "url":

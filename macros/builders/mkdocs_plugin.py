@@ -78,6 +78,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.extra["pagefind"] = True
             config.extra_javascript.append("assets/search.js")
         config.nav = thaw(site.nav)
+        config.extra["crisis_bar"] = site.renderer.crisis_bar("CRISIS_HREF")
+        config.extra["crisis_href"] = site.urls.page_href("crisis.md")
         return config
 
     def on_serve(self, server, config, builder):
