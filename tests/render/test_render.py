@@ -144,9 +144,10 @@ def test_hand_written_pages_get_links_outside_code():
 
 
 def test_crisis_box_comes_from_the_profile(renderer):
-    """The crisis box names the line and how to reach it, from the profile."""
+    """The crisis box names the line and how to reach it, from the profile, with a tap-to-call link."""
     box = renderer.crisis_box()
-    assert box.startswith('!!! warning "In crisis? Test Line: call **000**"')
+    assert box.startswith('!!! warning "In crisis? Test Line: call 000"')
+    assert '<a class="hb-tel" href="tel:000">Call 000</a>' in box
 
 
 def test_data_text_is_never_rendered_as_a_template(handbook_copy):
