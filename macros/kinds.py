@@ -229,7 +229,7 @@ for _k in KINDS.values():
         LIST_FILES[_k.list_file] += (_k.name,)
 
 #: One-off files of the base handbook.
-SINGLE_FILES = ("profile", "changelog")
+SINGLE_FILES = ("profile", "changelog", "search-words")
 
 #: The order kinds are counted and exported in.
 ORDER = tuple(KINDS)

@@ -255,6 +255,11 @@ def _load_handbook(
     problems += _check_records(records, names, changes.retired)
     if changelog is not None and isinstance(changelog.data, dict):
         problems += _check_changelog(changelog, base_ids | set(changes.retired), names)
+    search_words = singles.get("search-words")
+    if search_words is not None:
+        from .search import check_search_words
+
+        problems += check_search_words(search_words, records)
 
     docs, found = read_docs(root / "docs", "docs", "base")
     problems += found
@@ -280,6 +285,7 @@ def _load_handbook(
         lock,
         moved,
         root,
+        search_words.data if search_words is not None else None,
     )
 
 
@@ -419,6 +425,7 @@ def build(
     lock: dict | None = None,
     moved: tuple = (),
     root: Path | str = ".",
+    search_words: dict | None = None,
 ) -> Handbook:
     """Freeze validated records into a Handbook with indexes both ways."""
     items = {r.id: Item(r.kind, r.id, freeze(r.data), r.parsed.file, _locator(r), r.origin) for r in records}
@@ -483,4 +490,7 @@ def build(
         lock=freeze(lock) if lock is not None else None,
         moved=tuple(moved),
         root=str(root),
+        search_words=MappingProxyType(
+            {say: tuple(g["means"]) for g in (search_words or {}).get("words") or () for say in g["say"]}
+        ),
     )

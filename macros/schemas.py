@@ -719,6 +719,39 @@ CHANGELOG = _object(
     "The handbook's editions and what changed in each.",
 )
 
+SEARCH_WORDS = _object(
+    {
+        "words": _list(
+            _object(
+                {
+                    "say": {
+                        **_list(
+                            {"type": "string", "pattern": "^[^A-Z\\s][^A-Z]*$", "maxLength": 40, "description": "A word or phrase, lowercase."},
+                            "Everyday words, slang, brand names or abbreviations people type, e.g. 'cosign', 'dm', 'lyft'.",
+                            1,
+                        ),
+                        "uniqueItems": True,
+                    },
+                    "means": {
+                        **_list(
+                            {"type": "string", "pattern": "^[a-z0-9][a-z0-9' -]*$", "maxLength": 40, "description": "A word of the handbook."},
+                            "Words the handbook uses for the same thing; each must name a page (appear in a title, summary, alias, question or term).",
+                            1,
+                        ),
+                        "uniqueItems": True,
+                    },
+                    "note": _text("Why these words belong together, if it is not plain.", 300),
+                },
+                ["say", "means"],
+            ),
+            "Groups of everyday words and the handbook's own words for the same thing.",
+            1,
+        )
+    },
+    ["words"],
+    "Everyday words for search: slang, brand names and abbreviations, and the words the handbook uses for them.",
+)
+
 RETIRE = _object(
     {
         "retired": _list(
@@ -752,6 +785,7 @@ SCHEMAS: dict[str, dict] = {
     "decision-model": DECISION_MODEL,
     "profile": PROFILE,
     "retire": RETIRE,
+    "search-words": SEARCH_WORDS,
     "changelog": CHANGELOG,
 }
 

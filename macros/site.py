@@ -74,7 +74,7 @@ class Site:
     @cached_property
     def files(self) -> Mapping[str, StaticFile]:
         """Every static file: redirect stubs, the export, the profile's CSS and logo (made when first asked for)."""
-        return MappingProxyType({f.path: f for f in static_files(self.handbook, self.renderer)})
+        return MappingProxyType({f.path: f for f in static_files(self.handbook, self.renderer, self.pages)})
 
     def page_markdown(self, src: str, rendered_body: str | None = None) -> str:
         """The final Markdown of a page. For a hand-written page, give the body after its macros ran."""
@@ -230,7 +230,7 @@ def _print_title(handbook: Handbook) -> str:
 # --- static files ----------------------------------------------------------------------------------
 
 
-def static_files(handbook: Handbook, renderer: Renderer) -> list[StaticFile]:
+def static_files(handbook: Handbook, renderer: Renderer, pages: Mapping[str, Page] | None = None) -> list[StaticFile]:
     """Redirect stubs for every permanent link and moved address, the export, the profile's CSS and logo."""
     urls = renderer.urls
     out: list[StaticFile] = []
@@ -269,6 +269,10 @@ def static_files(handbook: Handbook, renderer: Renderer) -> list[StaticFile]:
         target = urls.page_href(item.src) + (f"#{sub}" if sub else "")
         out.append(stub(f"c/{number}/index.html", target, f"{item.title}: commitment {number}"))
     out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
+    from .search import search_files
+
+    texts = [p.markdown for p in (pages or {}).values() if p.indexed]
+    out += [StaticFile(path, text) for path, text in search_files(handbook, texts).items()]
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))
     profile = handbook.profile
     if profile.get("colors"):

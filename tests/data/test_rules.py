@@ -13,6 +13,9 @@ from tests.conftest import BROKEN, ROOT, VALID, apply_broken
 
 # rule (a folder in tests/fixtures/broken) -> the exact lines a person sees
 EXPECTED = {
+    "search-word-leads-nowhere": [
+        "data/search-words.yml:6: words[1].means[0]: 'zebra' names no page (it is in no title, summary, alias, question or term): use a word the handbook uses for the thing, or add it to an item's aliases"
+    ],
     "analysis-missing-step": [
         "data/dilemmas/the-gift.yml:22: analysis: the analysis must walk every step of the decision model; missing: weigh-it"
     ],
@@ -99,7 +102,7 @@ EXPECTED = {
     ],
     "role-without-brief": ["data/training/intro.yml:26: role_plays[0].roles[1].brief: required field is missing"],
     "stray-file": [
-        "data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml, changelog.yml"
+        "data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml, changelog.yml, search-words.yml"
     ],
     "tab-in-yaml": [
         "data/principles/respect.yml:3: not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces"

@@ -1,0 +1,103 @@
+"""What search needs beyond the pages: everyday words, and the index's own vocabulary.
+
+data/search-words.yml maps the words people type (slang, brand names,
+abbreviations: "cosign", "dm", "lyft") to the words the handbook uses ("loan",
+"social media", "ride"). It is checked like any data file: each everyday word
+belongs to one group, and each word it means must name a page (appear in a
+title, summary, alias, question or term), so that no synonym leads nowhere.
+
+The build publishes search/words.json (the groups) and search/vocabulary-<a>.json
+(every word of the indexed pages with the number of pages it is on, one file per
+first letter), which the search box uses to correct typos against the index's
+own words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Iterable
+
+from .model import Handbook
+from .problems import Problem
+from .yamlio import Parsed
+
+WORD = re.compile(r"[a-z0-9][a-z0-9']*[a-z0-9]|[a-z0-9]")
+NAMING_FIELDS = ("title", "term", "question", "summary", "in_short", "aliases", "link_words")
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def naming_words(records: Iterable) -> set[str]:
+    """The words that name pages: titles, summaries, aliases, questions and terms of every item."""
+    found: set[str] = set()
+    for rec in records:
+        for name in NAMING_FIELDS:
+            value = rec.data.get(name)
+            if isinstance(value, str):
+                found.update(words_of(value))
+            elif isinstance(value, (list, tuple)):
+                for v in value:
+                    if isinstance(v, str):
+                        found.update(words_of(v))
+    return found
+
+
+def check_search_words(parsed: Parsed, records: Iterable) -> list[Problem]:
+    """Each everyday word in one group only; each word it means names a page."""
+    problems: list[Problem] = []
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    groups = data.get("words") if isinstance(data.get("words"), list) else []
+    known = naming_words(records)
+    seen: dict[str, int] = {}
+    for g, group in enumerate(groups):
+        if not isinstance(group, dict):
+            continue
+        for s, word in enumerate(group.get("say") or []):
+            if not isinstance(word, str):
+                continue
+            if word in seen and seen[word] != g:
+                problems.append(Problem(*parsed.where(("words", g, "say", s)), f"words[{g}].say[{s}]",
+                                        f"'{word}' is already in group {seen[word] + 1} (words[{seen[word]}]): keep it in one group"))
+            seen.setdefault(word, g)
+        for m, meant in enumerate(group.get("means") or []):
+            if isinstance(meant, str) and not set(words_of(meant)) & known:
+                problems.append(Problem(*parsed.where(("words", g, "means", m)), f"words[{g}].means[{m}]",
+                                        f"'{meant}' names no page (it is in no title, summary, alias, question or term): "
+                                        "use a word the handbook uses for the thing, or add it to an item's aliases"))
+    return problems
+
+
+def synonyms(handbook: Handbook) -> dict[str, list[str]]:
+    """Everyday word -> the handbook's words for it."""
+    return {say: list(means) for say, means in handbook.search_words.items()}
+
+
+def vocabulary(texts: Iterable[str]) -> Counter:
+    """Every word of the indexed pages, with the number of pages it is on."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(set(words_of(_plain(text))))
+    return counts
+
+
+def _plain(markdown: str) -> str:
+    """The words a reader sees: no link targets, HTML tags, attribute lists or Markdown marks."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown)
+    text = re.sub(r"<[^>]+>|\{[^}\n]*\}", " ", text)
+    return re.sub(r"[#*_`>\[\]|]", " ", text)
+
+
+def search_files(handbook: Handbook, page_texts: Iterable[str]) -> dict[str, str]:
+    """The files the search box reads besides Pagefind's index: path -> JSON text."""
+    out = {"search/words.json": json.dumps({"synonyms": synonyms(handbook)}, ensure_ascii=False, separators=(",", ":"))}
+    by_letter: dict[str, list] = {}
+    for word, n in sorted(vocabulary(page_texts).items()):
+        if len(word) >= 3 and not word.isdigit():
+            by_letter.setdefault(word[0] if word[0].isalpha() else "0", []).append([word, n])
+    for letter, words in by_letter.items():
+        out[f"search/vocabulary-{letter}.json"] = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    return out
