@@ -14,7 +14,7 @@ from typing import Any
 from .kinds import KINDS
 
 #: Every name a hand-written page can use; `handbook check` refuses others.
-MACRO_NAMES = ("crisis", "link", "offline_download", "count", "profile", "counts", "edition", "title")
+MACRO_NAMES = ("crisis", "link", "offline_download", "save_offline", "count", "profile", "counts", "edition", "title")
 
 
 def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = False) -> dict[str, Any]:
@@ -38,6 +38,20 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
             return f'<a href="{href}" download>Download the handbook for offline use</a> (a zip file: unzip it and open index.html).'
         return "An offline copy can be built with `make offline` (a zip file: unzip it and open index.html)."
 
+    def save_offline() -> str:
+        """The "Save for offline" control: docs/assets/offline.js runs it; without a server (the zip) it says so."""
+        if renderer.offline:
+            return "This is the offline copy: it already works with no connection."
+        manifest = renderer.file_href(current_src(), "offline/manifest.json")
+        worker = renderer.file_href(current_src(), "sw.js")
+        return (
+            f'<div class="hb-offline" data-hb-offline data-manifest="{manifest}" data-worker="{worker}" markdown>\n'
+            "Save the whole handbook on this device, to read and search it with no connection. It is your choice: "
+            "nothing is saved until you press the button, and you can remove it at any time.\n\n"
+            '<p class="hb-offline-status" role="status">Saving for offline needs JavaScript.</p>\n'
+            "</div>\n"
+        )
+
     def count(kind: str, words: str | None = None) -> str:
         """'16 principles', from the data: count('principle'), or count('dilemma', 'case studies')."""
         info = KINDS[kind]
@@ -49,6 +63,7 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
         "crisis": crisis,
         "link": link,
         "offline_download": offline_download,
+        "save_offline": save_offline,
         "count": count,
         "profile": dict(hb.profile),
         "counts": counts,

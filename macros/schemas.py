@@ -726,7 +726,12 @@ SEARCH_WORDS = _object(
                 {
                     "say": {
                         **_list(
-                            {"type": "string", "pattern": "^[^A-Z\\s][^A-Z]*$", "maxLength": 40, "description": "A word or phrase, lowercase."},
+                            {
+                                "type": "string",
+                                "pattern": "^[^A-Z\\s][^A-Z]*$",
+                                "maxLength": 40,
+                                "description": "A word or phrase, lowercase.",
+                            },
                             "Everyday words, slang, brand names or abbreviations people type, e.g. 'cosign', 'dm', 'lyft'.",
                             1,
                         ),
@@ -734,7 +739,12 @@ SEARCH_WORDS = _object(
                     },
                     "means": {
                         **_list(
-                            {"type": "string", "pattern": "^[a-z0-9][a-z0-9' -]*$", "maxLength": 40, "description": "A word of the handbook."},
+                            {
+                                "type": "string",
+                                "pattern": "^[a-z0-9][a-z0-9' -]*$",
+                                "maxLength": 40,
+                                "description": "A word of the handbook.",
+                            },
                             "Words the handbook uses for the same thing; each must name a page (appear in a title, summary, alias, question or term).",
                             1,
                         ),

@@ -60,14 +60,24 @@ def check_search_words(parsed: Parsed, records: Iterable) -> list[Problem]:
             if not isinstance(word, str):
                 continue
             if word in seen and seen[word] != g:
-                problems.append(Problem(*parsed.where(("words", g, "say", s)), f"words[{g}].say[{s}]",
-                                        f"'{word}' is already in group {seen[word] + 1} (words[{seen[word]}]): keep it in one group"))
+                problems.append(
+                    Problem(
+                        *parsed.where(("words", g, "say", s)),
+                        f"words[{g}].say[{s}]",
+                        f"'{word}' is already in group {seen[word] + 1} (words[{seen[word]}]): keep it in one group",
+                    )
+                )
             seen.setdefault(word, g)
         for m, meant in enumerate(group.get("means") or []):
             if isinstance(meant, str) and not set(words_of(meant)) & known:
-                problems.append(Problem(*parsed.where(("words", g, "means", m)), f"words[{g}].means[{m}]",
-                                        f"'{meant}' names no page (it is in no title, summary, alias, question or term): "
-                                        "use a word the handbook uses for the thing, or add it to an item's aliases"))
+                problems.append(
+                    Problem(
+                        *parsed.where(("words", g, "means", m)),
+                        f"words[{g}].means[{m}]",
+                        f"'{meant}' names no page (it is in no title, summary, alias, question or term): "
+                        "use a word the handbook uses for the thing, or add it to an item's aliases",
+                    )
+                )
     return problems
 
 

@@ -28,7 +28,7 @@ from ..problems import HandbookError, report
 from ..site import Site, build_site, footer, logo_file, public_address
 from ..sitecheck import check_site
 from ..urls import Urls
-from .offline import OFFLINE_ZIP, build_offline_zip
+from .offline import OFFLINE_ZIP, build_offline_zip, write_manifest
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -159,6 +159,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
             if run.returncode:
                 raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
+        if not self.config.offline_build:
+            write_manifest(Path(config.site_dir), str(self.site.handbook.profile.get("edition", "")))
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
             return
         root = Path(config.config_file_path or ".").resolve().parent
