@@ -174,7 +174,7 @@ def test_parsed_gift_has_the_questions_options_and_answers_of_the_data(hb, gift_
 
 
 def test_multiple_answer_weights_sum_to_plus_and_minus_one_hundred(hb, gift_parser):
-    """A question with several right answers gives them weights summing to 100 and its wrong ones weights summing to -100."""
+    """With several right answers, the right ones weigh 100 in all and the wrong ones -100 in all."""
     modules = _modules(hb)
     seen = 0
     for result in gift_parser([gift(m, hb) for m in modules]):
@@ -231,7 +231,7 @@ def _local(element: ET.Element) -> str:
 
 
 def test_qti_zip_holds_a_manifest_and_the_assessment_it_names(hb, tmp_path):
-    """The QTI zip holds imsmanifest.xml and <module-id>.xml, both XML, the manifest naming the assessment as imsqti_xmlv1p2."""
+    """The QTI zip holds imsmanifest.xml and <module-id>.xml, both XML, the manifest naming the assessment."""
     for module in _modules(hb):
         files = _zip(module, hb, tmp_path)
         assert set(files) == {"imsmanifest.xml", f"{module.id}.xml"}
@@ -323,7 +323,7 @@ def _check_items(root: ET.Element, module, hb) -> None:
 
 
 def test_qti_assessment_holds_every_question_option_answer_and_feedback(hb, fixture_hb, tmp_path):
-    """The assessment has every question and option as text, the right answers scored 100, and each option's feedback."""
+    """The assessment has every question and option, the right answers scored 100, and each option's feedback."""
     for module, book in [*((m, hb) for m in _modules(hb)), (SPECIAL_MODULE, fixture_hb)]:
         _check_items(ET.fromstring(_zip(module, book, tmp_path)[f"{module.id}.xml"]), module, book)
 
