@@ -269,8 +269,10 @@ def static_files(handbook: Handbook, renderer: Renderer, pages: Mapping[str, Pag
         target = urls.page_href(item.src) + (f"#{sub}" if sub else "")
         out.append(stub(f"c/{number}/index.html", target, f"{item.title}: commitment {number}"))
     out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
+    from .builders.lms import export_files
     from .search import search_files
 
+    out += [StaticFile(path, content) for path, content in export_files(handbook).items()]
     texts = [p.markdown for p in (pages or {}).values() if p.indexed]
     out += [StaticFile(path, text) for path, text in search_files(handbook, texts).items()]
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))

@@ -25,7 +25,7 @@ QTI_RESOURCE_TYPE = "imsqti_xmlv1p2"
 RESPONSE = "response1"  # the one response of each item
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the same data gives the same zip
 
-#: Characters GIFT gives a meaning, escaped with a backslash; the backslash itself first.
+#: Characters GIFT gives a meaning, the backslash among them; each is written behind a backslash.
 GIFT_SPECIAL = "\\~=#{}:"
 _GIFT_ESCAPE = str.maketrans({c: "\\" + c for c in GIFT_SPECIAL} | {"\n": "\\n", "\r": ""})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML 1.0
@@ -191,17 +191,36 @@ def qti_manifest(module: Any, hb: Any) -> bytes:
     return _xml(root)
 
 
-def qti_zip(module: Any, hb: Any, path: Path) -> Path:
-    """Write a QTI 1.2 package (imsmanifest.xml and <module-id>.xml) for one module's quiz to path; return path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def qti_bytes(module: Any, hb: Any) -> bytes:
+    """A QTI 1.2 package (imsmanifest.xml and <module-id>.xml) of one module's quiz, as the bytes of a zip file."""
+    import io
+
     files = {"imsmanifest.xml": qti_manifest(module, hb), f"{module.id}.xml": qti_assessment(module, hb)}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def qti_zip(module: Any, hb: Any, path: Path) -> Path:
+    """Write a QTI 1.2 package (imsmanifest.xml and <module-id>.xml) for one module's quiz to path; return path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(qti_bytes(module, hb))
     return path
+
+
+def export_files(hb: Any) -> dict[str, str | bytes]:
+    """exports/<module-id>.gift and exports/<module-id>.qti.zip of every module with a quiz, by path in the site."""
+    out: dict[str, str | bytes] = {}
+    for module in hb.kind("training"):
+        if _quiz(module):
+            out[f"exports/{module.id}.gift"] = gift(module, hb)
+            out[f"exports/{module.id}.qti.zip"] = qti_bytes(module, hb)
+    return out
 
 
 def write_exports(hb: Any, out_dir: Path) -> list[Path]:
