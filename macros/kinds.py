@@ -148,6 +148,7 @@ KINDS: dict[str, Kind] = {
             index_template="index-training.md.j2",
             handout="handout-training.md.j2",
             nav_title="Training",
+            nav_pages=("course.md",),
         ),
         Kind(
             "faq",
@@ -229,7 +230,7 @@ for _k in KINDS.values():
         LIST_FILES[_k.list_file] += (_k.name,)
 
 #: One-off files of the base handbook.
-SINGLE_FILES = ("profile", "changelog", "search-words")
+SINGLE_FILES = ("profile", "changelog", "search-words", "courses")
 
 #: The order kinds are counted and exported in.
 ORDER = tuple(KINDS)

@@ -260,6 +260,11 @@ def _load_handbook(
         from .search import check_search_words
 
         problems += check_search_words(search_words, records)
+    courses = singles.get("courses")
+    if courses is not None:
+        from .rules import check_courses
+
+        problems += check_courses(courses, names)
 
     docs, found = read_docs(root / "docs", "docs", "base")
     problems += found
@@ -286,6 +291,7 @@ def _load_handbook(
         moved,
         root,
         search_words.data if search_words is not None else None,
+        courses.data.get("courses") if courses is not None and isinstance(courses.data, dict) else (),
     )
 
 
@@ -426,6 +432,7 @@ def build(
     moved: tuple = (),
     root: Path | str = ".",
     search_words: dict | None = None,
+    courses: tuple | list = (),
 ) -> Handbook:
     """Freeze validated records into a Handbook with indexes both ways."""
     items = {r.id: Item(r.kind, r.id, freeze(r.data), r.parsed.file, _locator(r), r.origin) for r in records}
@@ -490,6 +497,7 @@ def build(
         lock=freeze(lock) if lock is not None else None,
         moved=tuple(moved),
         root=str(root),
+        courses=freeze(list(courses or ())),
         search_words=MappingProxyType(
             {say: tuple(g["means"]) for g in (search_words or {}).get("words") or () for say in g["say"]}
         ),

@@ -200,6 +200,7 @@ class Handbook:
     search_words: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: EMPTY
     )  # everyday word -> words of the handbook it means
+    courses: tuple = ()  # sample course plans (data/courses.yml)
     root: str = "."  # the folder it was read from
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 

@@ -54,6 +54,12 @@ SAMHSA_LABELS = {
     "promotes-leadership-and-advocacy": "Promotes leadership and advocacy",
     "promotes-growth-and-development": "Promotes growth and development",
 }
+ICRC_LABELS = {
+    "advocacy": "Advocacy",
+    "mentoring-and-education": "Mentoring and education",
+    "recovery-and-wellness-support": "Recovery and wellness support",
+    "ethical-responsibility": "Ethical responsibility",
+}
 SETTING_LABELS = {
     "clinic": "Clinic",
     "community": "Community",
@@ -84,6 +90,7 @@ LIST_PAGES = {
     "print.md": "print",
     "code.md": "code",
     "crisis.md": "crisis",
+    "course.md": "course",
 }
 LIST_TITLES = {
     "faq.md": "Frequently asked questions",
@@ -96,6 +103,20 @@ LIST_TITLES = {
     "differences.md": "How our code differs",
     "code.md": "The code on two pages",
     "crisis.md": "Get help now",
+    "course.md": "Plan a course",
+}
+#: Printables of each training module: what -> (template, title, the field it needs).
+MODULE_HANDOUTS = {
+    "role-cards": ("role-cards.md.j2", "role cards", "role_plays"),
+    "test": ("test.md.j2", "knowledge check", "quiz"),
+    "facilitator": ("facilitator.md.j2", "facilitator guide", ""),
+}
+#: Printables of the course builder: what -> (template, title).
+COURSE_HANDOUTS = {
+    "line-up-cards": ("lineup-cards.md.j2", "Line-up cards"),
+    "my-codes-card": ("mycodes-card.md.j2", "My codes card"),
+    "sign-in-sheet": ("signin.md.j2", "Sign-in sheet"),
+    "evaluation-form": ("evaluation.md.j2", "Course evaluation"),
 }
 #: Pages for printing: kept out of the navigation and out of search.
 PRINT_PAGES = ("print.md",)
@@ -232,6 +253,7 @@ class Renderer:
             urls=self.urls,
             offline=self.offline,
             KINDS=KINDS,
+            ICRC=ICRC_LABELS,
             NAPS=NAPS_LABELS,
             SAMHSA=SAMHSA_LABELS,
             SETTINGS=SETTING_LABELS,
@@ -454,6 +476,7 @@ class Renderer:
         rel = lambda target_src, anchor=None: relative(src, target_src, anchor)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
         mention = lambda target: self.mention(target, src)  # noqa: E731
+        link_kind = lambda kind: f"[{KINDS[kind].plural}]({relative(src, KINDS[kind].page + '/index.md')})"  # noqa: E731
         mentions = lambda targets: ", ".join(mention(t) for t in targets)  # noqa: E731
         page_href = lambda to_src, anchor=None: self.page_href(src, to_src, anchor)  # noqa: E731
         file_href = lambda path: self.file_href(src, path)  # noqa: E731
@@ -465,6 +488,7 @@ class Renderer:
             link=link,
             links=links,
             mention=mention,
+            link_kind=link_kind,
             mentions=mentions,
             rel=rel,
             page_href=page_href,
@@ -503,12 +527,37 @@ class Renderer:
         kind = kind_of_page(folder)
         return self.index_page(kind.name) if name == "index.md" else self.item_page(name[: -len(".md")])
 
-    def handout(self, item_id: str) -> str:
-        item = self.hb[item_id]
-        return self._render(item.info.handout, f"handouts/{item.id}.md", item=item, d=item.data)
+    def handout(self, name: str) -> str:
+        """A printable page: handouts/<id> (an item's handout), handouts/<module>/<what>, handouts/course/<what>."""
+        src = f"handouts/{name}.md"
+        first, _, what = name.partition("/")
+        if first == "course" and what in COURSE_HANDOUTS:
+            return self._render(COURSE_HANDOUTS[what][0], src)
+        item = self.hb[first]
+        if what:
+            return self._render(MODULE_HANDOUTS[what][0], src, item=item, d=item.data)
+        return self._render(item.info.handout, src, item=item, d=item.data)
 
     def handout_pages(self) -> list[str]:
-        return [f"handouts/{i.id}.md" for kind in KINDS.values() if kind.handout for i in self.hb.kind(kind.name)]
+        """Every printable page, by its Markdown file."""
+        pages = [f"handouts/{i.id}.md" for kind in KINDS.values() if kind.handout for i in self.hb.kind(kind.name)]
+        for module in self.hb.kind("training"):
+            pages += [
+                f"handouts/{module.id}/{what}.md"
+                for what, (_, _, needs) in MODULE_HANDOUTS.items()
+                if not needs or module.get(needs)
+            ]
+        if self.hb.courses:
+            pages += [f"handouts/course/{what}.md" for what in COURSE_HANDOUTS]
+        return pages
+
+    def handout_title(self, src: str) -> str:
+        name = src[len("handouts/") : -len(".md")]
+        first, _, what = name.partition("/")
+        if first == "course":
+            return COURSE_HANDOUTS[what][1]
+        item = self.hb[first]
+        return f"{item.title}: {MODULE_HANDOUTS[what][1]}" if what else f"{item.title} (handout)"
 
     def print_item(self, item_id: str) -> str:
         """An item's page for the print page: headings two levels down, anchors made unique."""

@@ -157,3 +157,46 @@ def check_rules(records: list[Record], step_order: list[str]) -> list[Problem]:
     problems += casts_do_not_repeat(records)
     problems += link_words_are_unique(records)
     return problems
+
+
+def check_courses(parsed, names) -> list[Problem]:
+    """Each block of a course plan is a training module, or a titled block with its minutes."""
+    from .problems import did_you_mean
+
+    problems: list[Problem] = []
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    for c, course in enumerate(data.get("courses") if isinstance(data.get("courses"), list) else []):
+        sessions = course.get("sessions") if isinstance(course, dict) else None
+        for s, session in enumerate(sessions if isinstance(sessions, list) else []):
+            blocks = session.get("blocks") if isinstance(session, dict) else None
+            for b, block in enumerate(blocks if isinstance(blocks, list) else []):
+                if not isinstance(block, dict):
+                    continue
+                path = ("courses", c, "sessions", s, "blocks", b)
+                where = f"courses[{c}].sessions[{s}].blocks[{b}]"
+                module = block.get("module")
+                if isinstance(module, str):
+                    if names.kinds.get(module) != "training":
+                        modules = [i for i, k in names.kinds.items() if k == "training"]
+                        problems.append(
+                            Problem(
+                                *parsed.where(path + ("module",)),
+                                where + ".module",
+                                f"'{module}' is not a training module{did_you_mean(module, modules)}",
+                            )
+                        )
+                    if "minutes" in block:
+                        problems.append(
+                            Problem(
+                                *parsed.where(path + ("minutes",)),
+                                where + ".minutes",
+                                "a module runs for its own duration: remove `minutes`",
+                            )
+                        )
+                elif not (isinstance(block.get("title"), str) and isinstance(block.get("minutes"), int)):
+                    problems.append(
+                        Problem(
+                            *parsed.where(path), where, "a block is a `module: <id>`, or a `title:` with its `minutes:`"
+                        )
+                    )
+    return problems

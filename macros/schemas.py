@@ -762,6 +762,63 @@ SEARCH_WORDS = _object(
     "Everyday words for search: slang, brand names and abbreviations, and the words the handbook uses for them.",
 )
 
+COURSES = _object(
+    {
+        "courses": _list(
+            _object(
+                {
+                    "id": _id("Permanent anchor of this course plan."),
+                    "title": _text("Name of the plan, e.g. 'A six-hour day'.", 120),
+                    "summary": _text("Who it suits and how it runs, in one or two sentences.", 400),
+                    "sessions": _list(
+                        _object(
+                            {
+                                "title": _text("e.g. 'Session 1'.", 80),
+                                "start": {
+                                    "type": "string",
+                                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                                    "description": "Clock time it starts, HH:MM.",
+                                },
+                                "blocks": _list(
+                                    _object(
+                                        {
+                                            "module": _id("Id of a training module: it runs for its own duration."),
+                                            "title": _text(
+                                                "A block that is not a module: welcome, break, lunch, closing.", 120
+                                            ),
+                                            "minutes": {
+                                                "type": "integer",
+                                                "minimum": 5,
+                                                "maximum": 240,
+                                                "description": "Length of a block that is not a module.",
+                                            },
+                                            "break": {
+                                                "type": "boolean",
+                                                "description": "true for a break (not counted as teaching time).",
+                                            },
+                                        },
+                                        [],
+                                    ),
+                                    "The blocks, in order: a module, or a titled block with its minutes.",
+                                    1,
+                                ),
+                            },
+                            ["title", "start", "blocks"],
+                        ),
+                        "The sessions of the plan.",
+                        1,
+                    ),
+                },
+                ["id", "title", "summary", "sessions"],
+            ),
+            "Sample course plans built from the training modules.",
+            1,
+        )
+    },
+    ["courses"],
+    "Sample courses: the training modules arranged into days or sessions with clock times and breaks.",
+)
+
 RETIRE = _object(
     {
         "retired": _list(
@@ -796,6 +853,7 @@ SCHEMAS: dict[str, dict] = {
     "profile": PROFILE,
     "retire": RETIRE,
     "search-words": SEARCH_WORDS,
+    "courses": COURSES,
     "changelog": CHANGELOG,
 }
 

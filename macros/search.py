@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from .model import Handbook
 from .problems import Problem

@@ -127,7 +127,7 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
     """Every page the handbook produces, with its Markdown and roles."""
     out: list[Page] = []
     for src in LIST_PAGES:
-        if src == "differences.md" and handbook.overlay is None:
+        if src == "differences.md" and handbook.overlay is None or src == "course.md" and not handbook.courses:
             continue
         if src == "print.md":
             out.append(
@@ -157,11 +157,10 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
         else:
             out.append(Page(src, LIST_TITLES[src], _page(renderer, src, cite=True)))
     for src in renderer.handout_pages():
-        item = handbook[src[len("handouts/") : -len(".md")]]
         out.append(
             Page(
                 src,
-                f"{item.title} (handout)",
+                renderer.handout_title(src),
                 _page(renderer, src),
                 {**HIDDEN, **UNSEARCHED},
                 indexed=False,

@@ -31,6 +31,6 @@ def mkdocs_build(
     args = [sys.executable, "-m", tool, "build", "-f", str(Path(root) / config_file), "--site-dir", str(site_dir)]
     if strict:
         args.append("--strict")
-    if quiet:
-        args.append("-q")
+    # quiet: the output is captured either way. Never pass -q: with it MkDocs stops counting warnings,
+    # and a strict build passes whatever they say.
     return subprocess.run(args, cwd=root, env=run_env, capture_output=True, text=True)

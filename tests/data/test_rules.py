@@ -102,7 +102,7 @@ EXPECTED = {
     ],
     "role-without-brief": ["data/training/intro.yml:26: role_plays[0].roles[1].brief: required field is missing"],
     "stray-file": [
-        "data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml, changelog.yml, search-words.yml"
+        "data/notes.yml: not a known data file; data/ holds: principles/<id>.yml, boundaries/<id>.yml, dilemmas/<id>.yml, training/<id>.yml, faq.yml, glossary.yml, sources.yml, timeline.yml, decision-model.yml, profile.yml, changelog.yml, search-words.yml, courses.yml"
     ],
     "tab-in-yaml": [
         "data/principles/respect.yml:3: not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces"
