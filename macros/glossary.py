@@ -29,20 +29,19 @@ class Linker:
     pattern: re.Pattern | None = None
     words: dict[str, str] = field(default_factory=dict)  # word as matched (or lowercased) -> term id
 
+    exact: set[str] = field(default_factory=set)  # words with a capital letter: they match only as written
+
     def __post_init__(self) -> None:
-        exact, folded = [], []
         for term in self.hb.kind("term"):
             for word in term.get("link_words"):
                 if word != word.lower():
+                    self.exact.add(word)
                     self.words[word] = term.id
-                    exact.append(word)
                 else:
                     self.words[word] = term.id
-                    folded.append(word)
-        alternatives = [re.escape(w) for w in sorted(exact, key=len, reverse=True)]
-        alternatives += [f"(?i:{re.escape(w)})" for w in sorted(folded, key=len, reverse=True)]
-        if alternatives:
-            self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        if self.words:  # one case-blind pattern shaped as a trie: Python's re tries alternatives one by one
+            body = _trie_pattern(sorted({w.lower() for w in self.words}))
+            self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
     def link(self, text: str, from_src: str, seen: set[str]) -> str:
         """text with the first appearance on this page of each term's words made a link to its entry."""
@@ -55,8 +54,28 @@ class Linker:
 
     def _one(self, match: re.Match, from_src: str, seen: set[str]) -> str:
         word = match.group(0)
-        term = self.words.get(word) or self.words.get(word.lower())
+        term = self.words.get(word) if word in self.exact else self.words.get(word.lower())
         if term is None or term in seen:
             return word
         seen.add(term)
         return f"[{word}]({relative(from_src, 'glossary.md', term)}){{ .hb-term }}"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly these (lowercase) words, longest first, factored by prefix."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)

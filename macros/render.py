@@ -206,6 +206,23 @@ def source_label(source: Item) -> str:
     return f"{who} {d.get('year', 'n.d.')}"
 
 
+class _MemoryCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the process: every handbook's renderer compiles the same templates."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryCache()
+
+
 class Renderer:
     """Turns a Handbook into Markdown, page by page, for one URL model."""
 
@@ -243,6 +260,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
             **DELIMITERS,
         )
         env.filters["esc"] = escape_md
@@ -365,17 +383,30 @@ class Renderer:
             f'aria-label="Copy the permanent link to {esc(title)}">Copy link</button></span>'
         )
 
+    def cite_block(self, src: str, title: str, label: str, item: Item | None = None) -> str:
+        """How to cite: the APA citation with a copy button, and a BibTeX entry to open."""
+        from . import cite
+
+        esc = jinja2.utils.markupsafe.escape
+        plain = cite.apa(self.hb, self.urls, title, label, item, src)
+        key = f"{self.hb.profile.get('short_name') or 'handbook'}-{item.id if item else src[:-3].replace('/', '-')}-{self.hb.profile['edition']}"
+        bib = cite.bibtex(self.hb, self.urls, key, title, label, item, src)
+        return (
+            f"**How to cite (APA):** {cite.apa_markdown(self.hb, self.urls, title, label, item, src)} "
+            f'<button type="button" class="hb-copy" data-copy="{esc(plain)}" aria-label="Copy the citation">Copy citation</button>\n\n'
+            f'<details class="hb-bibtex"><summary>BibTeX</summary><pre><code>{esc(bib)}</code></pre>'
+            f'<button type="button" class="hb-copy" data-copy="{esc(bib)}" aria-label="Copy the BibTeX entry">Copy BibTeX</button></details>'
+        )
+
     def page_cite(self, src: str, title: str = "") -> str:
         """How to cite a page that is not a single item: publisher, year, title, edition, address."""
         title = title or LIST_TITLES.get(src, src)
-        profile = self.hb.profile
         shown = self.urls.public_page(src)
         href = self.page_href(src, src)
         return (
             f'\n\n<aside class="hb-cite" aria-label="How to cite this page" data-pagefind-ignore markdown>\n'
-            f"**How to cite:** {escape_md(str(profile['name']))}. ({str(profile['effective_date'])[:4]}). "
-            f"*{escape_md(title)}*. In {escape_md(str(profile['handbook_title']))} (edition {profile['edition']}). "
-            f'<a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n</aside>\n'
+            f'**Permanent link:** <a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n\n'
+            f"{self.cite_block(src, title, 'page')}\n</aside>\n"
         )
 
     def crisis_lines(self) -> list[dict]:

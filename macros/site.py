@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .docs import convert_refs, jinja_env
-from .export import dumps, export, export_schema
+from .export import dumps, export, export_schema, export_v1, export_v1_schema
 from .kinds import KINDS
 from .model import Doc, Handbook
 from .pagemacros import page_macros
@@ -123,11 +123,16 @@ HIDDEN = {"hide": ["navigation", "toc"]}
 UNSEARCHED = {"search": {"exclude": True}}
 
 
+def _omitted(src: str, handbook: Handbook) -> bool:
+    """Whether a list page is left out because the data it shows is absent (no overlay, no courses)."""
+    return src == "differences.md" and handbook.overlay is None or src == "course.md" and not handbook.courses
+
+
 def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
     """Every page the handbook produces, with its Markdown and roles."""
     out: list[Page] = []
     for src in LIST_PAGES:
-        if src == "differences.md" and handbook.overlay is None or src == "course.md" and not handbook.courses:
+        if _omitted(src, handbook):
             continue
         if src == "print.md":
             out.append(
@@ -275,6 +280,8 @@ def static_files(handbook: Handbook, renderer: Renderer, pages: Mapping[str, Pag
     texts = [p.markdown for p in (pages or {}).values() if p.indexed]
     out += [StaticFile(path, text) for path, text in search_files(handbook, texts).items()]
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))
+    out.append(StaticFile("handbook-v1.json", dumps(export_v1(handbook, urls))))  # kept for one more edition
+    out.append(StaticFile("handbook-v1.schema.json", dumps(export_v1_schema())))
     profile = handbook.profile
     if profile.get("colors"):
         out.append(StaticFile("assets/profile.css", colors_css(profile["colors"])))
@@ -383,18 +390,22 @@ def _expand(nav: list, handbook: Handbook, renderer: Renderer) -> list:
             ((title, value),) = entry.items()
             kind = _index_kind(value)
             if kind:
-                value = [value, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]
+                value = [value, *_first_pages(kind, handbook), *_nav_items(kind, handbook, renderer)]
             elif isinstance(value, list):
                 value = _expand(value, handbook, renderer)
             out.append({title: value})
         else:
             kind = _index_kind(entry)
             out.append(
-                {KINDS[kind].nav_title: [entry, *KINDS[kind].nav_pages, *_nav_items(kind, handbook, renderer)]}
+                {KINDS[kind].nav_title: [entry, *_first_pages(kind, handbook), *_nav_items(kind, handbook, renderer)]}
                 if kind
                 else entry
             )
     return out
+
+
+def _first_pages(kind: str, handbook: Handbook) -> list[str]:
+    return [src for src in KINDS[kind].nav_pages if not _omitted(src, handbook)]
 
 
 def _nav_items(kind: str, handbook: Handbook, renderer: Renderer) -> list:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -34,8 +35,18 @@ def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """Relative link between two Markdown files, as written in Markdown: '../dilemmas/x.md#q1'."""
     if from_src == to_src:
         return f"#{anchor}" if anchor else posixpath.basename(to_src)
-    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    path = _relpath(to_src, posixpath.dirname(from_src))
     return path + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(to: str, start: str) -> str:
+    """posixpath.relpath for two paths relative to the same root, without asking the operating system."""
+    a, b = [p for p in start.split("/") if p], [p for p in to.split("/") if p]
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return "/".join([".."] * (len(a) - common) + b[common:]) or "."
 
 
 @dataclass(frozen=True)

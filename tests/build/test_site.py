@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -101,16 +102,38 @@ def test_broken_data_stops_the_build_cleanly(tmp_path):
 
 
 def test_export_follows_its_schema(site):
-    """handbook.json holds every item and validates against the schema published beside it."""
+    """handbook.json (version 2) holds every item, absolute addresses and sub-items, and validates; version 1 is kept."""
     import jsonschema
 
     data = json.loads((site / "handbook.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "handbook.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(data)
     handbook = load_handbook(ROOT)
+    assert data["export_version"] == 2
     assert {i["id"] for i in data["items"]} == set(handbook.items)
     gifts = next(i for i in data["items"] if i["id"] == "gifts")
-    assert gifts["permalink"].endswith("/p/gifts/") and gifts["edition"] == handbook.profile["edition"]
+    assert gifts["permalink"].startswith(("http://", "https://")) and gifts["permalink"].endswith("/p/gifts/")
+    assert re.fullmatch(r"[0-9a-f]{16}", gifts["hash"]) and gifts["edition_added"]
+    principle = next(i for i in data["items"] if i["kind"] == "principle")
+    assert principle["sub_items"], "a principle's commitments are sub-items"
+    for sub in principle["sub_items"]:
+        assert sub["url"].startswith("http") and "#" in sub["url"] and sub["permalink"].startswith("http")
+
+    def texts(value):
+        if isinstance(value, dict):
+            return [t for v in value.values() for t in texts(v)]
+        if isinstance(value, list):
+            return [t for v in value for t in texts(v)]
+        return [value] if isinstance(value, str) else []
+
+    written = [t for i in data["items"] for t in texts(i["markdown"]) + texts(i["plain"])]
+    assert any("[[" in t for i in data["items"] for t in texts(i["fields"])), "the data has cross-links to resolve"
+    assert not [t for t in written if "[[" in t], "cross-links are resolved in the Markdown and plain copies"
+    old = json.loads((site / "handbook-v1.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(
+        json.loads((site / "handbook-v1.schema.json").read_text(encoding="utf-8"))
+    ).validate(old)
+    assert old["export_version"] == 1 and len(old["items"]) == len(data["items"])
 
 
 def test_pagefind_indexes_reading_pages_only(site):
