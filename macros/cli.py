@@ -123,7 +123,12 @@ def cmd_offline(args: argparse.Namespace) -> int:
     if out.exists() and not args.replace:
         print(f"{out}: already exists; nothing was written (add --replace to write over it)", file=sys.stderr)
         return 1
-    problem = build_offline_zip(Path(args.root).resolve(), out)
+    try:
+        handbook = load_handbook(args.root)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    problem = build_offline_zip(Path(args.root).resolve(), out, str(handbook.profile.get("handbook_title", "")))
     if problem:
         print(problem, file=sys.stderr)
         return 1
@@ -150,6 +155,42 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+#: What `handbook info` can print, for scripts and workflows: a profile field, or one worked out from it.
+INFO = {
+    "edition": "the edition of this code (the organization's own, in an adopted code)",
+    "base_edition": "the edition of the base handbook it is built on",
+    "tag_prefix": "how this code's edition tags begin: 'v' for the base, the profile's tag_prefix for an organization",
+    "offline_folder": "the folder inside the offline zip, named after the handbook",
+    "site_url": "the public address from the profile, if it sets one",
+    "name": "the publisher's name",
+    "handbook_title": "the title of the site",
+}
+
+
+def info_value(handbook, key: str) -> str:
+    """One of INFO's values for this handbook ('' when it has none)."""
+    from .builders.offline import folder_name
+
+    profile = handbook.profile
+    if key == "base_edition":
+        return str((handbook.base_profile or profile).get("edition", ""))
+    if key == "tag_prefix":
+        return editions.tag_prefix(handbook)
+    if key == "offline_folder":
+        return folder_name(str(profile.get("handbook_title", "")))
+    return str(profile.get(key) or "")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    try:
+        handbook = load_handbook(args.root)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    print(info_value(handbook, args.key))
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
@@ -168,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=sorted({kind for kind in FOLDERS.values()}))
     new.add_argument("id", help="the new item's id, lowercase-kebab, e.g. 'borrowing-a-car'")
     new.set_defaults(func=cmd_new)
+    info = sub.add_parser(
+        "info", help="print one detail of this handbook, for scripts (e.g. `handbook info tag_prefix`)"
+    )
+    info.add_argument("key", choices=list(INFO), help="; ".join(f"{k}: {v}" for k, v in INFO.items()))
+    info.set_defaults(func=cmd_info)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
     pdf_cmd = sub.add_parser(
         "pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)"

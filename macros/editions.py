@@ -335,3 +335,15 @@ def _write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def tag_prefix(handbook) -> str:
+    """How this code's edition tags begin: 'v' for the base; for an organization, its profile's `tag_prefix`,
+    else its short name (or name) as a slug and '-v' ('rpn-v1.0'), so its tags never clash with the base's."""
+    if handbook.overlay is None:
+        return "v"
+    profile = handbook.profile
+    if profile.get("tag_prefix"):
+        return str(profile["tag_prefix"])
+    slug = re.sub(r"[^a-z0-9]+", "-", str(profile.get("short_name") or profile.get("name") or "org").lower()).strip("-")
+    return f"{slug or 'org'}-v"

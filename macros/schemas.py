@@ -672,6 +672,11 @@ PROFILE = _object(
             "pattern": "^https://\\S+/$",
             "description": "The public address of your site, ending in /, e.g. https://example.github.io/our-code/.",
         },
+        "tag_prefix": {
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]*-v$",
+            "description": "How your own edition tags begin, e.g. 'rpn-v' for tags rpn-v1.0, rpn-v1.1: never the base's plain 'v'.",
+        },
         "example": {
             "type": "boolean",
             "description": "true for a fictional example organization: placeholders are allowed, and every page says it is fictional.",

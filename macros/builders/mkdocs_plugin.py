@@ -164,7 +164,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
             return
         root = Path(config.config_file_path or ".").resolve().parent
-        problem = build_offline_zip(root, Path(config.site_dir) / OFFLINE_ZIP)
+        problem = build_offline_zip(
+            root, Path(config.site_dir) / OFFLINE_ZIP, str(self.site.handbook.profile.get("handbook_title", ""))
+        )
         if problem:
             raise PluginError(problem)
 
