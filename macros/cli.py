@@ -68,24 +68,41 @@ def _check(root: Path) -> tuple[int, str, str]:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
     kinds = {kind: folder for folder, kind in FOLDERS.items()}
-    path = Path(args.root) / "data" / kinds[args.kind] / f"{args.id}.yml"
+    if args.into_org:
+        wanted = os.environ.get("HANDBOOK_ORG")
+        org = Path(wanted).expanduser() if wanted else root / "org"
+        org = org if org.is_absolute() else root / org
+        path = org / "add" / kinds[args.kind] / f"{args.id}.yml"
+    else:
+        path = root / "data" / kinds[args.kind] / f"{args.id}.yml"
+    shown = os.path.relpath(path, Path.cwd()) if path.is_relative_to(Path.cwd()) else str(path)
     if path.exists():
-        print(f"{path}: already exists; nothing was written (choose another id, or edit that file)", file=sys.stderr)
+        print(f"{shown}: already exists; nothing was written (choose another id, or edit that file)", file=sys.stderr)
         return 1
     try:
-        handbook = load_handbook(args.root)
+        handbook = load_handbook(root)
     except HandbookError:
         handbook = None  # the skeleton falls back to well-known ids
+    if handbook is not None and handbook.has(args.id):
+        where = "org/change/" if args.into_org else "its file"
+        print(
+            f"handbook new: '{args.id}' is already an item ({handbook.find(args.id).file}); nothing was written: "
+            f"choose another id, or change that item in {where}",
+            file=sys.stderr,
+        )
+        return 1
+    schema_path = os.path.relpath(root / "schemas", path.parent).replace(os.sep, "/")
     try:
-        text = skeleton(args.kind, args.id, handbook)
+        text = skeleton(args.kind, args.id, handbook, schema_path)
     except ValueError as err:
         print(f"handbook new: {err}", file=sys.stderr)
         return 2
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite a person's file
         handle.write(text)
-    print(f"wrote {path}: fill in each field, then run `handbook check`")
+    print(f"wrote {shown}: fill in each field, then run `handbook check`")
     return 0
 
 
@@ -208,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="write a skeleton file for a new item")
     new.add_argument("kind", choices=sorted({kind for kind in FOLDERS.values()}))
     new.add_argument("id", help="the new item's id, lowercase-kebab, e.g. 'borrowing-a-car'")
+    new.add_argument(
+        "--org",
+        dest="into_org",
+        action="store_true",
+        help="write it into your organization's add/ folder (org/, or $HANDBOOK_ORG), not into data/",
+    )
     new.set_defaults(func=cmd_new)
     info = sub.add_parser(
         "info", help="print one detail of this handbook, for scripts (e.g. `handbook info tag_prefix`)"

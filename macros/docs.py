@@ -22,6 +22,7 @@ from .problems import Problem, did_you_mean
 from .validate import REF, Names, check_ref
 
 CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
+META_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)
 FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 #: The delimiters of every Jinja template of the handbook, the engine's and mkdocs-macros' alike:
@@ -65,6 +66,9 @@ def read_docs(
             body=body,
             body_line=body_line,
             meta=freeze(meta),
+            meta_lines=freeze(
+                {m.group(1): text.count("\n", 0, m.start()) + 1 for m in META_KEY.finditer(text, 0, body_start(text))}
+            ),
             origin=origin,
             replaces=replaced is not None,
             base_hash=page_hash(replaced) if replaced is not None else "",
@@ -164,3 +168,126 @@ def convert_refs(doc_body: str, link) -> str:
     for i in range(0, len(parts), 2):
         parts[i] = REF.sub(lambda m: link(m.group(1).strip(), m.group(2) or None, m.group(3) or None), parts[i])
     return "".join(parts)
+
+
+#: Folders of pages made from the data: no page of an organization's may live there.
+GENERATED_FOLDERS = ("handouts", "p", "c", "editions", "exports", "search", "offline", "pagefind", "print")
+
+
+def check_org_docs(org_docs: dict[str, Doc], base_docs: dict[str, Doc], profile, records) -> list[Problem]:
+    """An organization's pages: none in place of a generated page, no two at one address, replaced pages
+    that record which base version they copied, and a profile `nav:` that names each page once."""
+    from .kinds import KINDS
+    from .render import LIST_PAGES
+    from .urls import canonical_path
+
+    problems: list[Problem] = []
+    folders = {k.page for k in KINDS.values() if k.per_item} | set(GENERATED_FOLDERS)
+    addresses: dict[str, Doc] = {}
+    for src, doc in sorted(org_docs.items()):
+        top = src.split("/", 1)[0] if "/" in src else ""
+        if src in LIST_PAGES or top in folders:
+            what = "the data" if src != "raise-a-concern.md" else "your profile's raise_concern"
+            problems.append(
+                Problem(
+                    doc.file,
+                    1,
+                    "",
+                    f"'{src}' is a page made from {what}, so a page of yours cannot replace it: "
+                    "change what it shows with change/ files or add/ (see the adoption guide), or give your page another name",
+                )
+            )
+            continue
+        address = canonical_path(src).lower()
+        if address in addresses:
+            other = addresses[address]
+            problems.append(
+                Problem(
+                    doc.file,
+                    1,
+                    "",
+                    f"this page and {other.file} would have the same address (/{canonical_path(src)}): rename one of them",
+                )
+            )
+        addresses.setdefault(address, doc)
+        base = base_docs.get(src)
+        recorded = doc.meta.get("replaces")
+        if base is not None:
+            now = page_hash(base)
+            if not recorded:
+                problems.append(
+                    Problem(
+                        doc.file,
+                        1,
+                        "replaces",
+                        f"replaces the base page {base.file}: add `replaces: {now}` to its front matter "
+                        "(the version you copied), so that the check tells you when the base page changes",
+                        warning=True,
+                    )
+                )
+            elif str(recorded) != now:
+                problems.append(
+                    Problem(
+                        doc.file,
+                        _meta_line(doc, "replaces"),
+                        "replaces",
+                        f"the base page {base.file} has changed since you replaced it (you copied version {recorded}, "
+                        f"it is now {now}): compare the two (`handbook upstream` shows what changed), bring in what "
+                        f"you want, then set `replaces: {now}`",
+                        warning=True,
+                    )
+                )
+        elif recorded:
+            problems.append(
+                Problem(
+                    doc.file,
+                    _meta_line(doc, "replaces"),
+                    "replaces",
+                    f"says it replaces a base page, but the base has no page {src} any more (renamed or removed "
+                    "upstream): remove `replaces:` to keep it as a page of your own, or move your text to the page "
+                    "that took its place",
+                    warning=True,
+                )
+            )
+    if profile is None or not isinstance(profile.data, dict) or not isinstance(profile.data.get("nav"), list):
+        return problems
+    placed: dict[str, int] = {}
+    for i, entry in enumerate(profile.data["nav"]):
+        page = entry.get("page") if isinstance(entry, dict) else None
+        if not isinstance(page, str):
+            continue  # its shape is reported by the profile's schema
+        file, line = profile.where(("nav", i, "page"))
+        folder = file.rsplit("/", 1)[0] if "/" in file else "."
+        if page not in org_docs:
+            choices = sorted(s for s in org_docs if s not in base_docs)
+            hint = did_you_mean(page, choices) or (
+                f"; your pages are: {', '.join(choices)}" if choices else f"; {folder}/docs/ has no pages yet"
+            )
+            problems.append(Problem(file, line, f"nav[{i}].page", f"'{page}' is not a page in {folder}/docs/{hint}"))
+        elif page in base_docs:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"nav[{i}].page",
+                    f"'{page}' replaces a base page, which keeps its place in the navigation: remove this entry",
+                )
+            )
+        elif page in placed:
+            problems.append(
+                Problem(
+                    file, line, f"nav[{i}].page", f"'{page}' is already placed at line {placed[page]}: keep one entry"
+                )
+            )
+        placed.setdefault(page, line)
+    return problems
+
+
+def _meta_line(doc: Doc, key: str) -> int:
+    return doc.meta_lines.get(key, 1)
+
+
+def body_start(text: str) -> int:
+    """Where the front matter ends (0 when there is none)."""
+    match = FRONT.match(text)
+    return match.end() if match else 0

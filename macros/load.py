@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import cache as parse_cache
-from .docs import check_doc, read_docs
+from .docs import check_doc, check_org_docs, read_docs
 from .editions import item_editions, moves_of, read_lock, resolve_moves
 from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
 from .model import Doc, Handbook, Item, Overlay, Retired, freeze
@@ -270,10 +270,11 @@ def _load_handbook(
     problems += found
     if org is not None:
         org_docs, found = read_docs(org / "docs", f"{changes.folder}/docs", "org", docs)
-        problems += found
+        problems += check_org_docs(org_docs, docs, org_profile, records)
         docs = {**docs, **org_docs}
     for doc in docs.values():
-        problems += check_doc(doc, names, MACRO_NAMES)
+        problems += [_still_cited(p, None, changes.retired) for p in check_doc(doc, names, MACRO_NAMES)]
+    problems += _cited_retirements(problems, changes.retired)
     cache.save()
 
     errors = [p for p in problems if not p.warning]
@@ -338,8 +339,8 @@ def _check_records(records: list[Record], names: Names, retired: dict) -> list[P
     return problems
 
 
-def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
-    """An unknown id that the overlay retired: say so where it was retired, naming the citing item."""
+def _still_cited(problem: Problem, rec: Record | None, retired: dict) -> Problem:
+    """An unknown id that the overlay retired: a warning where it is cited, since the link leads to its retired page."""
     import re
 
     match = re.search(r"unknown id '([^']*)'", problem.message)
@@ -347,13 +348,51 @@ def _still_cited(problem: Problem, rec: Record, retired: dict) -> Problem:
         return problem
     entry = retired[match.group(1)]
     file, line = entry["where"]
+    folder = file.rsplit("/", 1)[0]
+    if rec is None:
+        page = problem.file.split("/", 1)[-1]
+        fix = (
+            "to reword it, edit your page"
+            if problem.file.startswith(folder + "/")
+            else f"to reword it, copy the page to {folder}/docs/{page} and edit the copy"
+        )
+    elif rec.id == "profile":
+        fix = "reword it if you like"
+    else:
+        top = re.split(r"[.\[]", problem.field or "", maxsplit=1)[0]
+        fix = f"to drop the citation, give '{rec.id}' a new `{top}` (the whole field) in {folder}/change/{rec.id}.yml"
     return Problem(
-        file,
-        line,
-        entry["field"] + ".id",
-        f"'{match.group(1)}' is still cited by {rec.id} ({problem.file}:{problem.line}, {problem.field}): "
-        f"change that item in change/ too, or do not retire this one",
+        problem.file,
+        problem.line,
+        problem.field,
+        f"cites '{match.group(1)}', which you retire ({file}:{line}): the link now leads to its retired page, "
+        f"which says why and where to look instead; {fix}",
+        warning=True,
     )
+
+
+def _cited_retirements(problems: list[Problem], retired: dict) -> list[Problem]:
+    """One warning where each cited item is retired, counting the places that cite it."""
+    import re
+
+    count: dict[str, int] = {}
+    for p in problems:
+        match = re.match(r"cites '([^']*)', which you retire", p.message) if p.warning else None
+        if match:
+            count[match.group(1)] = count.get(match.group(1), 0) + 1
+    out = []
+    for item_id, n in sorted(count.items()):
+        entry = retired[item_id]
+        out.append(
+            Problem(
+                *entry["where"],
+                entry["field"] + ".id",
+                f"'{item_id}' is still cited in {n} place{'s' if n != 1 else ''} (listed as warnings above): "
+                "each citation now links to its retired page; you may keep them, or change the citing fields",
+                warning=True,
+            )
+        )
+    return out
 
 
 def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Problem]:

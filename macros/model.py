@@ -138,6 +138,7 @@ class Doc:
     origin: str = "base"  # "base", or "org" for the organization's own pages
     replaces: bool = False  # an organization page that replaces a base page of the same name
     base_hash: str = ""  # for a replacing page: the hash of the base page it replaced
+    meta_lines: Mapping[str, int] = field(default_factory=lambda: EMPTY)  # line of each front-matter key
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,21 @@ from typing import Any
 from .kinds import KINDS
 
 #: Every name a hand-written page can use; `handbook check` refuses others.
-MACRO_NAMES = ("crisis", "link", "offline_download", "save_offline", "count", "profile", "counts", "edition", "title")
+MACRO_NAMES = (
+    "code_facts",
+    "adopted",
+    "base_title",
+    "base_edition",
+    "crisis",
+    "link",
+    "offline_download",
+    "save_offline",
+    "count",
+    "profile",
+    "counts",
+    "edition",
+    "title",
+)
 
 
 def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = False) -> dict[str, Any]:
@@ -24,6 +38,10 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
     def crisis() -> str:
         """The crisis line, from the profile, as a Markdown admonition."""
         return renderer.crisis_box(current_src())
+
+    def code_facts() -> str:
+        """Edition, base edition, dates, where it applies, reviewers, contact and license, as a list."""
+        return renderer.code_facts(current_src())
 
     def link(item_id: str, words: str | None = None) -> str:
         """A link to an item, from the page being rendered."""
@@ -59,7 +77,12 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
         return f"{n} {words or (info.label if n == 1 else info.plural)}"
 
     counts = {name: len(hb.kind(name)) for name in KINDS}
+    base = hb.base_profile or hb.profile
     return {
+        "code_facts": code_facts,
+        "adopted": hb.overlay is not None,
+        "base_title": str(base.get("handbook_title", "")),
+        "base_edition": str(base.get("edition", "")),
         "crisis": crisis,
         "link": link,
         "offline_download": offline_download,

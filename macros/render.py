@@ -289,6 +289,8 @@ class Renderer:
             words = source_label(item) if item.kind == "source" else item.title
             if sub is not None:
                 words = f"{words}: {self.sub_title(item, sub)}"
+        if target not in self.hb.items:  # retired by the organization: the link says so, and leads to why
+            words = f"{words} (retired)"
         anchor = sub if sub is not None else item.anchor
         return f"[{escape_md(words)}]({relative(from_src, item.src, anchor)})"
 
@@ -425,6 +427,50 @@ class Renderer:
                 else None
             )
         return lines
+
+    def doc_title(self, doc) -> str:
+        """A hand-written page's title: its front matter's, else its first heading, else its file name."""
+        from .site import _first_heading
+
+        return str(doc.meta.get("title") or _first_heading(doc.body) or doc.src)
+
+    def code_facts(self, from_src: str) -> str:
+        """The facts of this code: its edition (and the base edition it is built on), dates, where it applies,
+        who reviewed it, and the license, as a Markdown list."""
+        p, base = self.hb.profile, self.hb.base_profile
+        edition = f"{p.get('edition')}"
+        if self.hb.overlay is not None:
+            edition += (
+                f", based on base edition {base.get('edition')} of the {escape_md(str(base.get('handbook_title')))}"
+            )
+        rows = [("Edition", edition)]
+        if p.get("effective_date"):
+            rows.append(("In effect from", str(p["effective_date"])))
+        if p.get("next_review"):
+            rows.append(("Next review", str(p["next_review"])))
+        if p.get("jurisdiction"):
+            rows.append(("Where it applies", escape_md(str(p["jurisdiction"]))))
+        if p.get("reviewers"):
+            rows.append(("Reviewed by", "; ".join(escape_md(str(r)) for r in p["reviewers"])))
+        contact = p.get("contact") or {}
+        if contact.get("name"):
+            ways = [
+                f"[{contact['email']}](mailto:{contact['email']})" if contact.get("email") else "",
+                escape_md(str(contact.get("phone", ""))),
+            ]
+            rows.append(("Ethics contact", escape_md(str(contact["name"])) + "".join(f", {w}" for w in ways if w)))
+        rows.append(
+            (
+                "License",
+                "[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)"
+                + (
+                    f", adapted from the {escape_md(str(base.get('handbook_title')))}"
+                    if self.hb.overlay is not None
+                    else ""
+                ),
+            )
+        )
+        return "\n".join(f"- **{k}:** {v}" for k, v in rows) + "\n"
 
     def crisis_box(self, from_src: str = "index.md") -> str:
         """The crisis box: the profile's note and every line, each a link to call or text."""

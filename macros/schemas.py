@@ -672,6 +672,25 @@ PROFILE = _object(
             "pattern": "^https://\\S+/$",
             "description": "The public address of your site, ending in /, e.g. https://example.github.io/our-code/.",
         },
+        "nav": _list(
+            _object(
+                {
+                    "page": {
+                        "type": "string",
+                        "pattern": "^[^/][^:]*\\.md$",
+                        "description": "A page of yours, as its path under org/docs/, e.g. about-us.md.",
+                    },
+                    "title": _text("Its title in the navigation (default: the page's own title).", 80),
+                    "section": _text(
+                        "The section it goes in: a section of the navigation such as 'For organizations' or "
+                        "'Reference', or a new section of that name. Without it, the page has an entry of its own.",
+                        80,
+                    ),
+                },
+                ["page"],
+            ),
+            "Where your own pages (org/docs/) appear in the navigation; pages not listed go in 'Our organization'.",
+        ),
         "tag_prefix": {
             "type": "string",
             "pattern": "^[a-z][a-z0-9-]*-v$",

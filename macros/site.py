@@ -337,7 +337,8 @@ def footer(handbook: Handbook) -> str:
     parts = [html.escape(str(profile.get("name", "")))]
     if handbook.overlay is not None:
         parts.append(
-            f"Adapted from the {html.escape(str(base.get('handbook_title')))}, edition {html.escape(str(base.get('edition')))}"
+            f"Edition {html.escape(str(profile.get('edition')))}, based on base edition "
+            f"{html.escape(str(base.get('edition')))} of the {html.escape(str(base.get('handbook_title')))}"
         )
     parts.append('Content <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>')
     return " · ".join(p for p in parts if p)
@@ -355,6 +356,8 @@ def expand_nav(nav: list, handbook: Handbook, renderer: Renderer, pages: Mapping
         extra.append({"How our code differs": "differences.md"})
     extra.append({"Raise a concern": "raise-a-concern.md"})
     extra.insert(0, {"Get help now": "crisis.md"})
+    placed = _place(out, handbook.profile.get("nav") or (), pages) if handbook.overlay is not None else set()
+    listed |= placed
     ours = [
         p.src for p in pages.values() if p.origin == "org" and p.src not in listed and p.in_nav and p.src != "404.md"
     ]
@@ -362,6 +365,28 @@ def expand_nav(nav: list, handbook: Handbook, renderer: Renderer, pages: Mapping
         extra.insert(0, {OUR_SECTION: ours})
     extra = [e for e in extra if not set(_nav_srcs([e])) & listed]
     return out[:-1] + extra + out[-1:] if out else extra
+
+
+def _place(nav: list, entries, pages: Mapping[str, Page]) -> set[str]:
+    """Put the organization's pages where its profile's `nav:` says, in nav (changed in place)."""
+    placed = set()
+    for entry in entries:
+        src = entry.get("page")
+        if src not in pages:
+            continue  # the check reports it
+        node = {str(entry.get("title") or pages[src].title): src}
+        section = entry.get("section")
+        if section is None:
+            nav.insert(max(len(nav) - 1, 0), node)  # an entry of its own, before the last (About)
+        else:
+            at = next((i for i, e in enumerate(nav) if isinstance(e, dict) and section in e), None)
+            if at is None:
+                nav.insert(max(len(nav) - 1, 0), {section: [node]})
+            else:
+                value = nav[at][section]
+                nav[at] = {section: [*(value if isinstance(value, list) else [value]), node]}
+        placed.add(src)
+    return placed
 
 
 def _nav_srcs(nav) -> list[str]:
