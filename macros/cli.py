@@ -107,6 +107,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    if args.into_org:
+        return _release_org(args)
     try:
         handbook = load_handbook(args.root, org_dir=None)  # an edition is of the base handbook
     except HandbookError as err:
@@ -118,6 +120,114 @@ def cmd_release(args: argparse.Namespace) -> int:
         print(f"handbook release: {err}", file=sys.stderr)
         return 2
     print("\n".join(done))
+    return 0
+
+
+def _adopted(root: str):
+    """(the adopted code, its base) or an exit code after saying what is wrong."""
+    try:
+        handbook = load_handbook(root)
+        base = load_handbook(root, org_dir=None)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return None, 1
+    if handbook.overlay is None:
+        print(
+            "no organization folder found (org/, or $HANDBOOK_ORG): this command is for an adopted code; "
+            "see the adoption guide",
+            file=sys.stderr,
+        )
+        return None, 2
+    return (handbook, base), 0
+
+
+def _release_org(args: argparse.Namespace) -> int:
+    from . import orgeditions
+
+    pair, code = _adopted(args.root)
+    if pair is None:
+        return code
+    try:
+        done = orgeditions.release_org(*pair, args.version)
+    except ValueError as err:
+        print(f"handbook release --org: {err}", file=sys.stderr)
+        return 2
+    print("\n".join(done))
+    return 0
+
+
+def cmd_upstream(args: argparse.Namespace) -> int:
+    from . import orgeditions
+    from .overlay import find_org
+
+    root = Path(args.root).resolve()
+    folder, problems = find_org(root, "org")
+    if folder is None:
+        print(
+            report(problems)
+            if problems
+            else "no organization folder found (org/, or $HANDBOOK_ORG): this "
+            "command is for an adopted code; see the adoption guide",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        base = load_handbook(root, org_dir=None)  # your folder may not pass the check until you follow the base
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    lock, problems = orgeditions.read_org_lock(folder)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    if lock is None:
+        print(
+            "your folder has no edition of its own yet, so there is nothing to compare with: "
+            "`handbook release --org 1.0` records the base edition your code is built on",
+            file=sys.stderr,
+        )
+        return 2
+    changes = orgeditions.upstream_changes(base, lock["base"], folder)
+    print(orgeditions.report_text(changes, lock["base"]["edition"], str(base.profile.get("edition")), args.full))
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from . import upgrade
+    from .overlay import find_org
+
+    root = Path(args.root).resolve()
+    folder, problems = find_org(root, "org")
+    if folder is None:
+        print(
+            report(problems) if problems else "no organization folder found (org/, or $HANDBOOK_ORG)", file=sys.stderr
+        )
+        return 2
+    try:
+        base = load_handbook(root, org_dir=None)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    result = upgrade.plan(folder, base)
+    for line in result.blocked:
+        print(f"needs you: {line}", file=sys.stderr)
+    if not result.edits and not result.moves:
+        print("nothing to upgrade: your folder names no id the base has renamed")
+        return 1 if result.blocked else 0
+    print(upgrade.diff_text(result, folder, root), end="")
+    if not args.write:
+        files = len(set(result.edits) | set(result.moves))
+        print(
+            f"\n{files} file(s) would change; nothing was written. Run `handbook upgrade --write` to make these edits."
+        )
+        return 0
+    try:
+        kept = upgrade.keep_original(folder, root)
+    except OSError as err:
+        print(f"handbook upgrade: could not keep a copy of the folder ({err}); nothing was written", file=sys.stderr)
+        return 1
+    upgrade.write(result)
+    print(f"\nwritten; {kept}. Now run `handbook check`.")
     return 0
 
 
@@ -264,7 +374,23 @@ def main(argv: list[str] | None = None) -> int:
     lc.set_defaults(func=cmd_linkcheck)
     rel = sub.add_parser("release", help="file unreleased changes under a new edition and update content.lock.json")
     rel.add_argument("version", help="the new edition, X.Y")
+    rel.add_argument(
+        "--org",
+        dest="into_org",
+        action="store_true",
+        help="an edition of your organization's own code: its changelog and lock in org/ (or $HANDBOOK_ORG)",
+    )
     rel.set_defaults(func=cmd_release)
+    up = sub.add_parser(
+        "upstream", help="what changed in the base since the edition your organization's code was last released on"
+    )
+    up.add_argument("--full", action="store_true", help="show long word diffs in full")
+    up.set_defaults(func=cmd_upstream)
+    upg = sub.add_parser("upgrade", help="show (and with --write make) the edits that follow the base's renamed ids")
+    upg.add_argument(
+        "--write", action="store_true", help="make the edits (the original is kept by git, or copied first)"
+    )
+    upg.set_defaults(func=cmd_upgrade)
     args = parser.parse_args(argv)
     if args.org:
         os.environ["HANDBOOK_ORG"] = str(Path(args.org).resolve())

@@ -164,6 +164,14 @@ def _read_overlay(
         problems += found
     records, found = apply_retirements(records, retire, changes, names)
     problems += found
+    if (org / "changelog.yml").exists():
+        log, found, _ = cache.read(org / "changelog.yml", _rel(org / "changelog.yml", root), None)
+        problems += found
+        if log is not None:
+            shape = check_shape(log, "org-changelog")
+            problems += shape
+            if not shape:
+                changes.changelog = log.data
     profile = None
     if (org / "profile.yml").exists():
         profile, found, _ = cache.read(org / "profile.yml", _rel(org / "profile.yml", root), None)
@@ -276,6 +284,14 @@ def _load_handbook(
         problems += [_still_cited(p, None, changes.retired) for p in check_doc(doc, names, MACRO_NAMES)]
     problems += _cited_retirements(problems, changes.retired)
     cache.save()
+    if org is not None:  # a renamed id in the organization's folder: the tool that follows renames
+        hint = "; `handbook upgrade` shows this edit for your whole folder"
+        problems = [
+            Problem(p.file, p.line, p.field, p.message + hint, p.warning)
+            if "renamed to '" in p.message and p.file.startswith(changes.folder + "/")
+            else p
+            for p in problems
+        ]
 
     errors = [p for p in problems if not p.warning]
     if errors:
@@ -359,7 +375,11 @@ def _still_cited(problem: Problem, rec: Record | None, retired: dict) -> Problem
     elif rec.id == "profile":
         fix = "reword it if you like"
     else:
-        top = re.split(r"[.\[]", problem.field or "", maxsplit=1)[0]
+        own = problem.field or ""
+        prefix = field_path(rec.base) if rec.base else ""
+        if prefix and own.startswith(prefix + "."):
+            own = own[len(prefix) + 1 :]  # an entry of a list file: its own field
+        top = re.split(r"[.\[]", own, maxsplit=1)[0]
         fix = f"to drop the citation, give '{rec.id}' a new `{top}` (the whole field) in {folder}/change/{rec.id}.yml"
     return Problem(
         problem.file,
@@ -519,6 +539,7 @@ def build(
                 {i: {"fields": c["fields"], "base": c["base"], "file": c["file"]} for i, c in changes.changed.items()}
             ),
             MappingProxyType(retired),
+            freeze(changes.changelog or {}),
         )
     log = changelog or {"unreleased": [], "editions": []}
     return Handbook(

@@ -179,6 +179,7 @@ class Overlay:
         default_factory=lambda: EMPTY
     )  # id -> {"fields": (...), "base": base data, "file": ...}
     retired: Mapping[str, Retired] = field(default_factory=lambda: EMPTY)
+    changelog: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # its own editions (changelog.yml)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class Changes:
     added: list[str] = field(default_factory=list)
     changed: dict[str, dict] = field(default_factory=dict)  # id -> {"fields": [...], "base": base data, "file": ...}
     retired: dict[str, dict] = field(default_factory=dict)  # id -> {"record", "reason", "see", "where"}
+    changelog: dict | None = None  # the organization's own editions (changelog.yml), once valid
 
 
 def apply_changes(records: list[Record], change_files: list[Parsed], changes: Changes, names: Names) -> list[Problem]:
@@ -74,13 +75,20 @@ def apply_changes(records: list[Record], change_files: list[Parsed], changes: Ch
             )
             continue
         if target not in index:
-            problems.append(
-                Problem(
-                    *parsed.where(("id",)),
-                    "id",
-                    names.unknown(target, index) + ": a change file can only change an item of the base handbook",
+            if names.renamed and target in names.renamed:
+                new, edition = names.renamed[target]
+                message = (
+                    f"'{target}' was renamed to '{new}' in base edition {edition or '(unreleased)'}: write `id: {new}` "
+                    f"and name the file {new}.yml"
                 )
-            )
+            elif names.retired and target in names.retired:
+                message = (
+                    f"'{target}' was retired by the base in edition {names.retired[target] or '(unreleased)'}: "
+                    "to keep it, copy its base file into add/ as an item of your own; else delete this change file"
+                )
+            else:
+                message = names.unknown(target, index) + ": a change file can only change an item of the base handbook"
+            problems.append(Problem(*parsed.where(("id",)), "id", message))
             continue
         rec = records[index[target]]
         allowed = list(KINDS[rec.kind].entry_schema["properties"])

@@ -864,6 +864,38 @@ RETIRE = _object(
 
 #: Every schema by name (its file is schemas/<name>.schema.json). Which kind reads which schema is
 #: recorded in macros/kinds.py.
+ORG_CHANGELOG = _object(
+    {
+        "unreleased": _list(
+            _CHANGE,
+            "What you added, changed or retired since your last edition; `handbook release --org X.Y` files them.",
+        ),
+        "editions": _list(
+            _object(
+                {
+                    "version": {
+                        "type": "string",
+                        "pattern": "^[0-9]+\\.[0-9]+$",
+                        "description": "Edition of your code, X.Y.",
+                    },
+                    "date": _date("The day the edition was published."),
+                    "base_edition": {
+                        "type": "string",
+                        "pattern": "^[0-9]+\\.[0-9]+$",
+                        "description": "The edition of the base handbook it is built on.",
+                    },
+                    "summary": _prose("What this edition brings."),
+                    "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
+                },
+                ["version", "date", "summary"],
+            ),
+            "Your published editions, newest first.",
+        ),
+    },
+    ["unreleased", "editions"],
+    "An organization's own editions (org/changelog.yml), and what changed in each.",
+)
+
 SCHEMAS: dict[str, dict] = {
     "principle": PRINCIPLE,
     "boundary": BOUNDARY,
@@ -879,6 +911,7 @@ SCHEMAS: dict[str, dict] = {
     "search-words": SEARCH_WORDS,
     "courses": COURSES,
     "changelog": CHANGELOG,
+    "org-changelog": ORG_CHANGELOG,
 }
 
 

@@ -351,9 +351,9 @@ class Names:
         at = f" {where}" if where else ""
         if self.renamed and item_id in self.renamed:
             new, edition = self.renamed[item_id]
-            return f"unknown id '{item_id}'{at}: renamed to '{new}' in {edition or 'the next edition'}; use '{new}'"
+            return f"unknown id '{item_id}'{at}: renamed to '{new}' in {f'edition {edition}' if edition else 'the next edition'}; use '{new}'"
         if self.retired and item_id in self.retired:
-            return f"unknown id '{item_id}'{at}: retired in {self.retired[item_id] or 'the next edition'}; remove it or cite what replaced it"
+            return f"unknown id '{item_id}'{at}: retired in {f'edition {self.retired[item_id]}' if self.retired[item_id] else 'the next edition'}; remove it or cite what replaced it"
         return f"unknown id '{item_id}'{at}{did_you_mean(item_id, choices)}"
 
 

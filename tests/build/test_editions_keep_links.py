@@ -139,7 +139,7 @@ def test_a_link_to_a_renamed_id_names_the_new_one(tmp_path):
     run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert run.returncode == 1
     assert (
-        "unknown id 'ending-support-well' in [[...]]: renamed to 'ending-with-care' in 1.1; use 'ending-with-care'"
+        "unknown id 'ending-support-well' in [[...]]: renamed to 'ending-with-care' in edition 1.1; use 'ending-with-care'"
         in run.stderr
     )
     assert "data/principles/hope-and-recovery.yml:" in run.stderr and "Traceback" not in run.stderr

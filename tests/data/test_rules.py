@@ -39,7 +39,7 @@ EXPECTED = {
         "docs/about.md:3: template error: Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'; macros are written {{ name() }} and blocks {% if ... %} ... {% endif %}"
     ],
     "docs-unknown-macro": [
-        "docs/about.md:5: unknown macro or variable 'crisis_box' (did you mean 'crisis'?); the handbook's macros are: count, counts, crisis, edition, link, offline_download, profile, save_offline, title"
+        "docs/about.md:5: unknown macro or variable 'crisis_box' (did you mean 'crisis'?); the handbook's macros are: adopted, base_edition, base_title, code_facts, count, counts, crisis, edition, link, offline_download, profile, save_offline, title"
     ],
     "docs-unknown-reference": ["docs/about.md:7: unknown id 'respekt' in [[...]] (did you mean 'respect'?)"],
     "duplicate-id": [
