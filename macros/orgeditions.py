@@ -308,16 +308,19 @@ def as_text(value: Any) -> str:
     return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100).strip()
 
 
-def terminal_diff(old: str, new: str, context: int | None = 8) -> str:
-    """A word diff as text: [-removed words-] and {+added words+}, as `git diff --word-diff` writes it.
-
-    Unchanged stretches longer than twice `context` words are cut to their ends, with '...' between
-    (context=None keeps everything)."""
+def _diff_parts(old: str, new: str, context: int | None) -> list[tuple[str, str]]:
+    """(op, words) runs of a word diff: op is '=', '-' or '+'; long unchanged runs cut to `context` words
+    at each end with '...' between (None keeps them whole, line breaks included)."""
     import difflib
 
     a, b = re.findall(r"\S+|\n", old), re.findall(r"\S+|\n", new)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    out = []
+    out: list[tuple[str, str]] = []
+
+    def join(words: list[str]) -> str:
+        words = words if context is None else [w for w in words if w != "\n"]
+        return " ".join(words).replace(" \n ", "\n").replace(" \n", "\n").replace("\n ", "\n")
+
     for n, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
             words = a[i1:i2]
@@ -325,18 +328,30 @@ def terminal_diff(old: str, new: str, context: int | None = 8) -> str:
                 plain = [w for w in words if w != "\n"]
                 head = [] if n == 0 else plain[:context]
                 tail = [] if n == len(ops) - 1 else plain[-context:]
-                if len(plain) > len(head) + len(tail):
-                    words = [*head, "...", *tail]
-                else:
-                    words = plain
-            out.append(" ".join(words))
+                words = [*head, "...", *tail] if len(plain) > len(head) + len(tail) else plain
+            out.append(("=", join(words)))
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(w for w in a[i1:i2] if w != "\n" or context is None) + "-]")
+            out.append(("-", join(a[i1:i2])))
         if j2 > j1:
-            out.append("{+" + " ".join(w for w in b[j1:j2] if w != "\n" or context is None) + "+}")
-    text = " ".join(w for w in out if w and w not in ("[--]", "{++}"))
-    return text.replace(" \n ", "\n").replace(" \n", "\n").replace("\n ", "\n")
+            out.append(("+", join(b[j1:j2])))
+    return [(op, text) for op, text in out if text]
+
+
+def terminal_diff(old: str, new: str, context: int | None = 8) -> str:
+    """A word diff as text: [-removed words-] and {+added words+}, as `git diff --word-diff` writes it."""
+    marks = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
+    return " ".join(marks[op][0] + text + marks[op][1] for op, text in _diff_parts(old, new, context))
+
+
+def html_diff(old: str, new: str, context: int | None = 12) -> str:
+    """A word diff as HTML, removed words in <del> and added ones in <ins>, long unchanged stretches cut."""
+    import html
+
+    tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
+    return " ".join(
+        tags[op][0] + html.escape(text).replace("\n", " ") + tags[op][1] for op, text in _diff_parts(old, new, context)
+    )
 
 
 LABELS = {

@@ -91,6 +91,7 @@ LIST_PAGES = {
     "code.md": "code",
     "crisis.md": "crisis",
     "course.md": "course",
+    "upstream.md": "upstream",
 }
 LIST_TITLES = {
     "faq.md": "Frequently asked questions",
@@ -104,6 +105,7 @@ LIST_TITLES = {
     "code.md": "The code on two pages",
     "crisis.md": "Get help now",
     "course.md": "Plan a course",
+    "upstream.md": "Changes in the base since our last edition",
 }
 #: Printables of each training module: what -> (template, title, the field it needs).
 MODULE_HANDOUTS = {
@@ -428,6 +430,27 @@ class Renderer:
             )
         return lines
 
+    @cached_property
+    def upstream(self):
+        """(base edition reviewed, base edition now, changes) for an adopted code with an edition of its own, else None."""
+        from pathlib import Path
+
+        from .load import load_handbook
+        from .orgeditions import read_org_lock, upstream_changes
+
+        if self.hb.overlay is None:
+            return None
+        folder = Path(self.hb.root) / self.hb.overlay.folder
+        lock, _ = read_org_lock(folder)
+        if lock is None:
+            return None
+        base = load_handbook(self.hb.root, org_dir=None, use_cache=True)
+        return (
+            lock["base"]["edition"],
+            str(base.profile.get("edition", "")),
+            upstream_changes(base, lock["base"], folder),
+        )
+
     def doc_title(self, doc) -> str:
         """A hand-written page's title: its front matter's, else its first heading, else its file name."""
         from .site import _first_heading
@@ -657,6 +680,25 @@ class Renderer:
             return REF.sub(one, text)
 
         return word_diff(words(_as_text(old)), words(_as_text(new)))
+
+    def short_diff(self, old: str, new: str) -> str:
+        """A word diff with long unchanged stretches cut to their ends, [[refs]] shown as their words."""
+        from .orgeditions import html_diff
+
+        def words(text: str) -> str:
+            return REF.sub(
+                lambda m: (
+                    m.group(3)
+                    or (
+                        self.hb.find(m.group(1).strip()).title
+                        if self.hb.has(m.group(1).strip())
+                        else m.group(1).strip()
+                    )
+                ),
+                text,
+            )
+
+        return html_diff(words(old), words(new))
 
 
 def _admonition_title(text: str) -> str:

@@ -13,10 +13,12 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .docs import convert_refs, jinja_env
+from .editions import LOCK_FILE
 from .export import dumps, export, export_schema, export_v1, export_v1_schema
 from .kinds import KINDS
 from .model import Doc, Handbook
@@ -125,6 +127,8 @@ UNSEARCHED = {"search": {"exclude": True}}
 
 def _omitted(src: str, handbook: Handbook) -> bool:
     """Whether a list page is left out because the data it shows is absent (no overlay, no courses)."""
+    if src == "upstream.md":
+        return handbook.overlay is None or not (Path(handbook.root) / handbook.overlay.folder / LOCK_FILE).exists()
     return src == "differences.md" and handbook.overlay is None or src == "course.md" and not handbook.courses
 
 
@@ -159,6 +163,8 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
                     printed=True,
                 )
             )
+        elif src == "upstream.md":  # for the organization's reviewers: linked from the differences page
+            out.append(Page(src, LIST_TITLES[src], _page(renderer, src), UNSEARCHED, indexed=False, in_nav=False))
         else:
             out.append(Page(src, LIST_TITLES[src], _page(renderer, src, cite=True)))
     for src in renderer.handout_pages():
