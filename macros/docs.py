@@ -186,6 +186,7 @@ def check_org_docs(org_docs: dict[str, Doc], base_docs: dict[str, Doc], profile,
     addresses: dict[str, Doc] = {}
     for src, doc in sorted(org_docs.items()):
         top = src.split("/", 1)[0] if "/" in src else ""
+        folder = doc.file.split("/docs/", 1)[0]
         if src in LIST_PAGES or top in folders:
             what = "the data" if src != "raise-a-concern.md" else "your profile's raise_concern"
             problems.append(
@@ -194,7 +195,8 @@ def check_org_docs(org_docs: dict[str, Doc], base_docs: dict[str, Doc], profile,
                     1,
                     "",
                     f"'{src}' is a page made from {what}, so a page of yours cannot replace it: "
-                    "change what it shows with change/ files or add/ (see the adoption guide), or give your page another name",
+                    f"change what it shows with files in {folder}/change/ or {folder}/add/ (see the adoption guide), "
+                    "or give your page another name",
                 )
             )
             continue

@@ -200,7 +200,7 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
         message = (
             f"should be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_kind_of_value(value)}"
         )
-        message += _quote_hint(value, error.validator_value)
+        message += _quote_hint(value, error.validator_value, _source_line(parsed, file, line))
     elif kind == "minItems":
         n = error.validator_value
         message = f"needs at least {n} {'entry' if n == 1 else 'entries'}, has {len(value)}"
@@ -233,10 +233,26 @@ def _explain(parsed: Parsed | Merged, error: jsonschema.ValidationError) -> Iter
     yield Problem(file, line, where, message)
 
 
-def _quote_hint(value: Any, wanted: Any) -> str:
+def _source_line(parsed, file: str, line: int) -> str:
+    """The text of a line of the file a value came from (a merged item's fields come from several)."""
+    candidates = [parsed] if isinstance(parsed, Parsed) else [parsed.base, *parsed.changes.values()]
+    found = next((c for c in candidates if c.file == file), None)
+    text = (found.source or "") if found is not None else ""
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _quote_hint(value: Any, wanted: Any, source: str = "") -> str:
     """What to write instead when YAML read the value as something other than text."""
     if wanted != "string":
         return ""
+    comment = re.match(r"\s*(?:-\s+)?([\w-]+):\s+(#\S*)", source)
+    if value is None and comment:
+        key, text = comment.groups()
+        return (
+            f": YAML reads everything from # on as a comment, so '{key}' is empty; "
+            f'put the value in double quotes: {key}: "{text}"'
+        )
     if value is None:
         return (
             ": write the text after the colon; if it starts with # or contains ': ', put it in quotes, e.g. \"#0b3d5c\""

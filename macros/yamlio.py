@@ -282,10 +282,84 @@ def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
                     "not valid YAML: this line holds a tab character; YAML indents with spaces: replace the tab with spaces",
                 )
             ]
-        return None, [Problem(shown_as, line, "", f"not valid YAML: {what}; check the indentation and quoting here")]
+        lines = text.splitlines()
+        here = lines[line - 1] if 0 < line <= len(lines) else ""
+        before = next(
+            (t for t in reversed(lines[: max(line - 1, 0)]) if t.strip() and not t.lstrip().startswith("#")), ""
+        )
+        advice = yaml_advice(what, str(err.context or ""), here, before)
+        opened = _open_quote_before(lines, line)
+        if opened and "quotation mark" not in advice:
+            advice += f"; or the quotation mark on line {opened} opens a text that is never closed"
+        return None, [Problem(shown_as, line, "", "not valid YAML: " + advice)]
     except yaml.YAMLError as err:
         return None, [Problem(shown_as, 0, "", f"not valid YAML: {err}")]
     return _convert(node, shown_as, path, text)
+
+
+def _open_quote_before(lines: list[str], line: int) -> int | None:
+    """The last line before `line` that leaves a double quote open (an odd number of unescaped quotes)."""
+    for n in range(min(line, len(lines)) - 1, 0, -1):
+        text = re.sub(r"\\.", "", lines[n - 1].split(" #")[0])
+        if text.count('"') % 2:
+            return n
+    return None
+
+
+def yaml_advice(problem: str, context: str, line: str, before: str = "") -> str:
+    """What a YAML syntax error means and what to do about it, in plain words (the line is the one it names,
+    before the last line of content above it)."""
+    key, _, value = line.strip().lstrip("- ").partition(": ")
+
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    above_has_value = bool(re.match(r"\s*(?:-\s+)?[\w-]+:\s+\S", before)) and not before.rstrip().endswith(
+        ("|", ">", "|-", ">-")
+    )
+    if "mapping values are not allowed" in problem and indent(line) > indent(before) and above_has_value:
+        return (
+            "this line is indented further than the line above, so YAML reads it as more of that line's text: "
+            "line it up (with spaces) with the fields around it"
+        )
+    if "mapping values are not allowed" in problem:
+        if value and ": " in value:
+            return (
+                f"the text of '{key}' holds ': ' (a colon and a space), which YAML reads as the start of a new field: "
+                f'put the whole text in double quotes, e.g. {key}: "{value.strip()}"'
+            )
+        return "a line holds a second ': ' (a colon and a space): put the text after the first one in double quotes"
+    if "could not find expected ':'" in problem or "could not find expected ':'" in context:
+        return (
+            "a field name needs a colon and a space after it (`name: value`), and text that runs on to the next "
+            "line must be indented under its field"
+        )
+    if "found unexpected end of stream" in problem or "found unexpected end of stream" in context:
+        return "a quotation mark opens a text and never closes it: add the closing quote"
+    if (
+        "expected <block end>" in problem
+        or "did not find expected key" in problem
+        or "expected <block mapping start>" in problem
+    ):
+        return (
+            "this line is not lined up with the lines around it: indent it with spaces exactly as far as the other "
+            "fields (or the other `-` items) at the same level"
+        )
+    if "did not find expected '-' indicator" in problem:
+        return (
+            "this line is not lined up with the list above it: start each item of the list with `-` at the same indent"
+        )
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a list in [square brackets] is not closed, or a comma is missing: write it as [first, second]"
+    if "that cannot start any token" in problem:
+        char = re.search(r"found character '(.+?)'", problem)
+        shown = char.group(1) if char else "this character"
+        return f"a text cannot begin with {shown} in YAML: put the whole text in double quotes"
+    if "expected alphabetic or numeric character" in problem:
+        return "a text that begins with * or & reads as a YAML alias: put the whole text in double quotes"
+    if "found duplicate anchor" in problem or "found undefined alias" in problem:
+        return "YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full"
+    return f"{problem}; check the indentation and quoting here"
 
 
 def _convert(
@@ -300,7 +374,7 @@ def _convert(
                 shown_as,
                 node.start_mark.line + 1,
                 "",
-                "file must hold a mapping of fields (`key: value` lines), not a list or a single value",
+                "file must hold a list of `name: value` lines, not a list of items or a single value",
             )
         ]
     parsed = Parsed(shown_as, None, {}, source, text, {})

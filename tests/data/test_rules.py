@@ -69,12 +69,12 @@ EXPECTED = {
         "content.lock.json:5: items.boundary-defined.hash: 'edited by hand' is not a content hash; restore it with `git checkout content.lock.json` (it is written by `handbook release`, never by hand)"
     ],
     "malformed-yaml": [
-        "data/principles/respect.yml:4: not valid YAML: mapping values are not allowed here; check the indentation and quoting here"
+        "data/principles/respect.yml:4: not valid YAML: this line is indented further than the line above, so YAML reads it as more of that line's text: line it up (with spaces) with the fields around it"
     ],
     "missing-field": ["data/principles/respect.yml:2: why: required field is missing"],
     "no-example": ["data/principles/respect.yml:13: examples: needs at least 1 entry, has 0"],
     "not-a-mapping": [
-        "data/principles/respect.yml:2: file must hold a mapping of fields (`key: value` lines), not a list or a single value"
+        "data/principles/respect.yml:2: file must hold a list of `name: value` lines, not a list of items or a single value"
     ],
     "not-fictional": ["data/dilemmas/the-gift.yml:6: fictional: must be true"],
     "not-utf8": ["data/principles/respect.yml:5: file is not UTF-8 text: save it as UTF-8"],
@@ -117,7 +117,7 @@ EXPECTED = {
     "unknown-reference": ["data/principles/respect.yml:18: related[0]: unknown id 'honsety' (did you mean 'honesty'?)"],
     "unknown-source": ["data/principles/respect.yml:19: sources[0]: unknown id 'code-z' (did you mean 'code-a'?)"],
     "unquoted-colour": [
-        "data/profile.yml:11: colors.primary: should be text, not nothing: write the text after the colon; if it starts with # or contains ': ', put it in quotes, e.g. \"#0b3d5c\""
+        "data/profile.yml:11: colors.primary: should be text, not nothing: YAML reads everything from # on as a comment, so 'primary' is empty; put the value in double quotes: primary: \"#0b3d5c\""
     ],
     "unsafe-link": [
         "data/principles/respect.yml:9: why: link 'javascript:alert(1' is not allowed: link handbook items as [[id]], other sites with https://"
