@@ -25,7 +25,13 @@ from ..urls import Urls
 
 MARKER = ".handbook-render"  # a tree this command wrote; only such a folder may be replaced
 EXTENSIONS = [{"toc": {"permalink": True}}, "attr_list", "md_in_html", "admonition", "def_list", "tables"]
-ASSETS = ("assets/handbook.css", "assets/a11y.css", "assets/handbook.js")
+ASSETS = (
+    "assets/handbook.css",
+    "assets/a11y.css",
+    "assets/selfcheck.css",
+    "assets/handbook.js",
+    "assets/selfcheck.js",
+)
 
 
 def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
@@ -84,7 +90,7 @@ def render_tree(root: Path, out: Path, replace: bool = False) -> list[str]:
         "theme": {"name": "mkdocs", "locale": "en"},
         "markdown_extensions": EXTENSIONS,
         "extra_css": css,
-        "extra_javascript": ["assets/handbook.js"],
+        "extra_javascript": [a for a in ASSETS if a.endswith(".js")],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn"},
             "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"},
