@@ -131,7 +131,7 @@ def _read_overlay(
     """Apply the organization's folder to the base records; return (records, profile parse, problems)."""
     problems: list[Problem] = []
     for path in sorted(org.iterdir()):
-        known = path.name in ("profile.yml", "retire.yml", "changelog.yml") or (
+        known = path.name in ("profile.yml", "retire.yml", "changelog.yml", "content.lock.json") or (
             path.is_dir() and path.name in ("add", "change", "docs")
         )
         if (path.suffix in (".yml", ".yaml") or path.is_dir()) and not known:

@@ -15,6 +15,8 @@ change in its code before it adopts it.
 from __future__ import annotations
 
 import datetime
+import gzip
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,6 +30,8 @@ from .model import Handbook, thaw
 from .problems import Problem
 
 CHANGELOG_FILE = "changelog.yml"
+#: The base as the organization reviewed it, beside its lock: gzip-compressed JSON, written by release --org.
+SNAPSHOT_FILE = "base-reviewed.json.gz"
 NEW_CHANGELOG = """\
 # yaml-language-server: $schema={schema}
 # The editions of our own code. List what you add, change or retire under
@@ -52,12 +56,30 @@ def read_org_lock(folder: Path) -> tuple[dict | None, list[Problem]]:
         lock = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return None, [Problem(shown, getattr(err, "lineno", 0), "", f"not valid JSON: {fix}")]
-    base = lock.get("base") if isinstance(lock, dict) else None
-    if not (isinstance(lock, dict) and isinstance(lock.get("edition"), str) and isinstance(base, dict)):
-        return None, [Problem(shown, 1, "", f"not an organization's lock (no edition or base): {fix}")]
-    if not isinstance(base.get("items"), dict) or not isinstance(base.get("edition"), str):
-        return None, [Problem(shown, 1, "base", f"the copy of the base is damaged: {fix}")]
-    return lock, []
+    if not (
+        isinstance(lock, dict) and isinstance(lock.get("edition"), str) and isinstance(lock.get("base_edition"), str)
+    ):
+        return None, [Problem(shown, 1, "", f"not an organization's lock (no edition or base_edition): {fix}")]
+    snapshot = folder / SNAPSHOT_FILE
+    try:
+        base = json.loads(gzip.decompress(snapshot.read_bytes()))
+    except (OSError, EOFError, ValueError) as err:
+        return None, [
+            Problem(
+                f"{folder.name}/{SNAPSHOT_FILE}",
+                0,
+                "",
+                f"cannot be read ({err}): restore it with `git checkout {folder.name}/{SNAPSHOT_FILE}` "
+                "(it is written by `handbook release --org` with the lock)",
+            )
+        ]
+    if (
+        not isinstance(base, dict)
+        or not isinstance(base.get("items"), dict)
+        or base.get("hash") != lock.get("base_hash")
+    ):
+        return None, [Problem(f"{folder.name}/{SNAPSHOT_FILE}", 0, "", f"does not belong to {shown}: {fix}")]
+    return {**lock, "base": base}, []
 
 
 def base_snapshot(base: Handbook) -> dict:
@@ -150,9 +172,22 @@ def release_org(handbook: Handbook, base: Handbook, version: str, today: datetim
     data["unreleased"] = []
     data["editions"] = [entry, *editions]
     _write(log_path, _leading_comments(text) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    snapshot = base_snapshot(base)
+    packed = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    digest = hashlib.sha256(packed).hexdigest()[:16]
+    snapshot_bytes = gzip.compress(
+        json.dumps({**snapshot, "hash": digest}, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8"
+        ),
+        9,
+        mtime=0,
+    )
+    tmp = folder / (SNAPSHOT_FILE + ".tmp")
+    tmp.write_bytes(snapshot_bytes)
+    tmp.replace(folder / SNAPSHOT_FILE)
     lock = lock_of(handbook, version)
     lock["base_edition"] = base_edition
-    lock["base"] = base_snapshot(base)
+    lock["base_hash"] = digest
     _write(folder / LOCK_FILE, json.dumps(lock, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
     profile_path = folder / "profile.yml"
     profile = profile_path.read_text(encoding="utf-8")
@@ -166,8 +201,8 @@ def release_org(handbook: Handbook, base: Handbook, version: str, today: datetim
     return [
         f"{shown}/{CHANGELOG_FILE}: edition {version} ({today.isoformat()}), on base edition {base_edition}, "
         f"with {len(changes)} change(s); fill in every TODO",
-        f"{shown}/{LOCK_FILE}: {len(handbook.items)} items locked at edition {version}, with a copy of base edition "
-        f"{base_edition} to compare later bases with (`handbook upstream`)",
+        f"{shown}/{LOCK_FILE}: {len(handbook.items)} items locked at edition {version}; {shown}/{SNAPSHOT_FILE}: "
+        f"base edition {base_edition} as you reviewed it, to compare later bases with (`handbook upstream`)",
         f"{shown}/profile.yml: edition set to {version}, in effect from {today.isoformat()}",
         f"then commit, and tag the edition: git tag {tag_prefix(handbook)}{version}",
     ]
