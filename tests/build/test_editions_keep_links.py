@@ -37,13 +37,13 @@ def rename(project, old: str, new: str, kind_folder: str | None) -> None:
     if kind_folder:
         (project / "data" / kind_folder / f"{old}.yml").rename(project / "data" / kind_folder / f"{new}.yml")
     patterns = [
-        (rf"^(\s*-?\s*id: ){re.escape(old)}$", rf"\g<1>{new}"),
+        (rf"^(\s*-?\s*[a-z_]+: ){re.escape(old)}$", rf"\g<1>{new}"),  # id: old, tests: old, dilemma: old
         (rf"\[\[{re.escape(old)}(?=[#|\]])", f"[[{new}"),
         (rf"(?<=[\[ ,]){re.escape(old)}(?=[,\]])", new),
         (rf"^(\s*- ){re.escape(old)}$", rf"\g<1>{new}"),
     ]
     for path in [*(project / "data").rglob("*.yml"), *(project / "docs").rglob("*.md")]:
-        if path.name == "changelog.yml":
+        if path.name in ("changelog.yml", "search-words.yml"):  # history, and everyday words (not ids)
             continue
         text = path.read_text(encoding="utf-8")
         changed = text

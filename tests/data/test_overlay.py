@@ -92,8 +92,7 @@ def test_two_files_change_the_same_field(with_org):
 
 
 def test_retiring_an_item_still_cited_is_allowed_and_names_every_citing_place(with_org):
-    """Retiring a cited item is allowed: a warning at each citing place says how to drop it, one more counts them;
-    every page still renders, and citations link to the retired page, saying so."""
+    """Retiring a cited item is allowed, with a warning at each citing place, and its citations link to the retired page."""
     from macros.site import build_site
     from macros.urls import Urls
 
