@@ -38,3 +38,39 @@
     document.addEventListener("DOMContentLoaded", function () { setUp(document); });
   }
 })();
+
+// Back closes the navigation drawer (the menu on a phone) instead of leaving the page. Opening
+// it adds one history entry for the same address (history.pushState, marked {hbDrawer: true});
+// Back pops that entry and the popstate closes the drawer. Closed any other way (the menu button,
+// the overlay, Escape), the drawer takes its own entry off again (history.back()), unless that
+// entry is no longer the current one: a link in the drawer has moved on (a section of the page
+// adds its own entry; another page replaces this one). Only #__drawer is handled here: the search
+// overlay (#__search) has its own Back handling in search.js, and each ignores the other's entries.
+(function () {
+  var drawer = document.getElementById("__drawer");
+  if (!drawer || !window.history || !history.pushState) return;
+  var ours = function (state) { return !!(state && state.hbDrawer); };
+  var popping = false; // closing because Back popped our entry
+  var leaving = false; // a link was followed: never call history.back() then
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (link && !event.defaultPrevented) leaving = true;
+    setTimeout(function () { leaving = false; }, 0);
+  }, true);
+  // Back onto an entry of ours with the drawer shut (the page came back from elsewhere): it is stale.
+  if (ours(history.state) && !drawer.checked) history.replaceState(null, "");
+  drawer.addEventListener("change", function () {
+    if (drawer.checked) {
+      if (!ours(history.state)) history.pushState({ hbDrawer: true }, "");
+    } else if (!popping && !leaving && ours(history.state)) {
+      history.back();
+    }
+  });
+  window.addEventListener("popstate", function (event) {
+    if (drawer.checked && !ours(event.state)) {
+      popping = true;
+      drawer.click(); // as Material toggles it: its change listeners run
+      popping = false;
+    }
+  });
+})();
