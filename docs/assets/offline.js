@@ -19,7 +19,7 @@
   "use strict";
 
   var SAVE_MARK = "hb-offline-save"; // sw.js sends requests marked with it straight to the network
-  var PARALLEL = 6;
+  var PARALLEL = 8; // a browser opens 6 connections to a host; the other two store while those download
 
   var supported =
     "serviceWorker" in navigator && "caches" in window && window.isSecureContext && /^https?:$/.test(location.protocol);
@@ -160,6 +160,17 @@
     });
   };
 
+  // Fail early, before downloading, when the browser says the space it allows is too small.
+  function roomFor(bytes) {
+    if (!navigator.storage || !navigator.storage.estimate) return Promise.resolve();
+    return navigator.storage.estimate().then(function (estimate) {
+      var free = (estimate.quota || 0) - (estimate.usage || 0);
+      if (estimate.quota && free < bytes) {
+        throw new SaveError("this browser allows this site " + size(Math.max(free, 0)) + " of storage, and the handbook needs " + size(bytes), 0);
+      }
+    }, function () {});
+  }
+
   function whenActive(reg) {
     return new Promise(function (resolve, reject) {
       if (reg.active) return resolve(reg);
@@ -181,7 +192,9 @@
   // The whole save: files, then the worker, then the record; older copies go last.
   Place.prototype.save = function (manifest, onProgress) {
     var place = this;
-    return place.storeFiles(manifest, onProgress).then(function () {
+    return roomFor(manifest.bytes).then(function () {
+      return place.storeFiles(manifest, onProgress);
+    }).then(function () {
       return navigator.serviceWorker.register(place.worker.href, { scope: place.root.href }).catch(function (error) {
         throw new SaveError("this browser did not allow the offline helper (" + error.message + ")", manifest.files.length);
       });
@@ -249,15 +262,18 @@
       box.appendChild(this.status);
     }
     this.status.setAttribute("tabindex", "-1");
-    this.detail = document.createElement("p");
+    // The status region holds two lines: what happened, and what it means now (both are announced).
+    this.main = document.createElement("span");
+    this.main.className = "hb-offline-main";
+    this.detail = document.createElement("span");
     this.detail.className = "hb-offline-detail";
     this.detail.hidden = true;
-    this.status.after(this.detail);
+    this.status.replaceChildren(this.main, this.detail);
     this.progress = document.createElement("progress");
     this.progress.className = "hb-offline-progress";
     this.progress.setAttribute("aria-label", "Saving for offline");
     this.progress.hidden = true;
-    this.detail.after(this.progress);
+    this.status.after(this.progress);
     var actions = document.createElement("p");
     actions.className = "hb-offline-actions";
     this.progress.after(actions);
@@ -281,7 +297,7 @@
   Control.prototype.show = function (text, options) {
     options = options || {};
     var focused = this.box.contains(document.activeElement) && document.activeElement.tagName === "BUTTON";
-    this.status.textContent = text;
+    this.main.textContent = text;
     this.detail.textContent = options.detail || "";
     this.detail.hidden = !options.detail;
     this.saveButton.hidden = !options.save;
@@ -300,7 +316,8 @@
   Control.prototype.refresh = function () {
     var control = this;
     var place = this.place;
-    return Promise.all([place.readRecord(), place.ourCaches(), place.registration()]).then(function (found) {
+    var caches = place.ourCaches().catch(function () { return []; });
+    return Promise.all([place.readRecord(), caches, place.registration()]).then(function (found) {
       control.saved = found[0];
       var anything = found[1].length > 0 || !!found[2];
       control.showSaved(anything);
@@ -311,6 +328,8 @@
         control.manifest = null;
         control.showSaved(anything, true);
       });
+    }).catch(function () {
+      control.show("This browser does not allow this site to store the handbook (it may be in private mode).", { state: "unsupported" });
     });
   };
 
@@ -368,7 +387,7 @@
         var tenth = Math.floor((10 * files) / total);
         if (tenth !== announced) { // the status line changes every tenth, so that a screen reader is not flooded
           announced = tenth;
-          control.status.textContent = "Saving for offline: " + size(bytes) + " of " + size(manifest.bytes) +
+          control.main.textContent = "Saving for offline: " + size(bytes) + " of " + size(manifest.bytes) +
             " (" + count(files) + " of " + count(total) + " files).";
         }
       });
@@ -379,7 +398,8 @@
       document.dispatchEvent(new CustomEvent("hb-offline-saved", { detail: saved }));
     }, function (error) {
       control.busy = false;
-      var message = error && error.message ? error.message : String(error);
+      var message = error instanceof SaveError ? error.message
+        : "this browser did not allow storing it (" + (error && error.message ? error.message : String(error)) + ")";
       var stored = error && typeof error.stored === "number" && control.manifest
         ? " " + count(error.stored) + " of " + count(control.manifest.files.length) + " files were stored before it stopped."
         : "";
