@@ -316,8 +316,8 @@
   Control.prototype.refresh = function () {
     var control = this;
     var place = this.place;
-    var caches = place.ourCaches().catch(function () { return []; });
-    return Promise.all([place.readRecord(), caches, place.registration()]).then(function (found) {
+    var stored = place.ourCaches().catch(function () { return []; });
+    return Promise.all([place.readRecord(), stored, place.registration()]).then(function (found) {
       control.saved = found[0];
       var anything = found[1].length > 0 || !!found[2];
       control.showSaved(anything);
