@@ -254,6 +254,7 @@
     this.manifest = null;
     this.saved = null;
     this.busy = false;
+    this.note = false; // true: the short note at the top of a page without the box
     this.status = box.querySelector(".hb-offline-status");
     if (!this.status) {
       this.status = document.createElement("p");
@@ -339,6 +340,15 @@
     if (saved) {
       var text = "Saved on this device: " + edition(saved) + ", " + size(saved.bytes) + " in " + count(saved.files) +
         " files. The whole handbook works here with no connection, search included.";
+      if (manifest && manifest.version !== saved.version && this.note) { // a page without the box: short
+        return this.show("A new " + (manifest.edition && manifest.edition !== saved.edition ? "edition (" + manifest.edition + ")" : "version") +
+          " of the handbook is available.", {
+          state: "update",
+          detail: "The copy saved on this device is " + edition(saved) + ". Saving the new one downloads " + size(manifest.bytes) +
+            " and replaces it.",
+          save: "Save the new edition",
+        });
+      }
       if (manifest && manifest.version !== saved.version) {
         var newer = manifest.edition && manifest.edition !== saved.edition ? "A new edition (" + manifest.edition + ")" : "A new version";
         return this.show(text, {
@@ -466,6 +476,7 @@
         var heading = article.querySelector("h1");
         if (heading) heading.after(note); else article.prepend(note);
         var control = new Control(note, place);
+        control.note = true;
         control.saved = saved;
         control.manifest = manifest;
         control.showSaved(true);
