@@ -33,15 +33,19 @@
   var scope = window.__md_scope || new URL(".", location.href);
   var site = new URL(".", scope);
 
+  var T = window.__hbTune || {}; // DEV
   var MAX_CHARS = 200; // a longer query is read up to here (a pasted page gets a calm answer)
   var MAX_WORDS = 8;
   var SHOWN = 8; // results shown (each one fetches its page's text for the preview)
   var EXPAND = 6; // FAQ and glossary pages among the first EXPAND are split into their entries
-  var SYNONYM = 0.8; // a page found through a word's meaning counts a little less than the word
-  var ENTRY_BOOST = 1.6; // an entry is scored as its share of its (long) page's score, times this
-  var COMMON = 0.5;
-  var PHRASE = 1; // weight of a page holding a run of the words as typed, per two words in it
-  var COVERAGE = 2; // how much matching every thing said counts (see total()) // a word on more than this share of pages is not searched if others are
+  var SYNONYM = T.SYNONYM || 0.8; // a page found through a word's meaning counts a little less than the word
+  var ENTRY_BOOST = T.ENTRY_BOOST || 1.6; // an entry is scored as its share of its (long) page's score, times this
+  var COMMON = T.COMMON || 0.5; // a word on more than this share of pages is not searched if others are
+  var MATCHED = T.MATCHED || 0.3; // a page matches a word in full at this share of the best page's score
+  var DEFINITION = T.DEFINITION || 2; // a glossary term counts this much more when the reader asks what something means
+  var GLOSSARY = /\/glossary(\/|\.html)/;
+  var PHRASE = T.PHRASE || 1; // weight of a page holding a run of the words as typed, per two words in it
+  var COVERAGE = T.COVERAGE || 2; // how much matching every thing said counts (see total())
   var STORE = "hb-search-query";
   var ENTRY_PAGES = /\/(faq|glossary)(\/|\/index\.html|\.html)$/; // pages whose h2 sections are results of their own
   var SUGGESTIONS = [
@@ -50,6 +54,8 @@
     ["principles/", "Principles", "The code's principles, with examples"],
     ["boundaries/", "Boundaries", "Everyday boundary questions by topic"],
   ];
+  // "what does X mean", "X meaning", "define X": the reader wants a definition (glossary terms rank higher)
+  var DEFINE = new Set("mean means meaning meant define defined definition stand stands abbreviation acronym".split(" "));
   var STOP = new Set(
     ("a an the i im ive id me my mine myself we us our ours you youre your yours he hes him his she shes her " +
       "hers they theyre them their theirs it its itself this that thats these those there theres here " +
@@ -58,7 +64,10 @@
       "to of in on at by for with without from into onto about as and or but if so than then too very " +
       "just really also not no yes ok okay what whats when where which who whom whose why how " +
       "please want wants wanted need needs get gets got getting go going gonna wanna know some any " +
-      "someone somebody anyone anybody something anything thing things way like lot").split(" ")
+      "someone somebody anyone anybody everyone everybody something anything thing things stuff way like lot " +
+      "actually really even still ever maybe kind sort basically literally honestly " +
+      // the person a question is about: the handbook says "the person you support"
+      "client clients participant participants patient patients consumer consumers guy guys girl lady dude").split(" ")
   );
   // Keys near each other on a phone keyboard: a first letter typed wrong is looked up there too.
   var NEAR = {
@@ -109,7 +118,7 @@
       engine = import(new URL("pagefind/pagefind.js", site).href).then(function (pagefind) {
         // Ranking: less weight on how often a word repeats in a long page, so titles and the
         // "Also searched as" words decide.
-        var ranking = { pageLength: 0.5, termFrequency: 0.3 };
+        var ranking = T.ranking || { pageLength: 0.5, termFrequency: 0.3 };
         return pagefind.options({ baseUrl: site.pathname, ranking: ranking }).then(function () {
           return pagefind;
         });
@@ -184,6 +193,15 @@
     return prev[b.length];
   }
 
+  function isSwap(a, b) {
+    for (var i = 0; i < a.length - 1; i++) {
+      if (a.charAt(i) !== b.charAt(i)) {
+        return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+      }
+    }
+    return false;
+  }
+
   function hasPrefix(sorted, prefix) {
     var lo = 0, hi = sorted.length;
     while (lo < hi) {
@@ -216,6 +234,11 @@
       // a short word keeps its first letter, unless its first two letters were swapped
       var swapped = candidate.charAt(0) === word.charAt(1) && candidate.charAt(1) === word.charAt(0);
       if (word.length <= 4 && candidate.charAt(0) !== word.charAt(0) && !swapped) return;
+      // one letter for another turns a real word into another ("bugs", "begs") more often than it
+      // mends a typo: in short words it is not tried, in middling words only towards a common word
+      if (d === 1 && candidate.length === word.length && !isSwap(word, candidate)) {
+        if (word.length <= 4 || (word.length <= 6 && pages < 3)) return;
+      }
       var score = d * 100 - Math.log(1 + pages) * 8;
       if (!best || score < best.score) best = { word: candidate, score: score };
     }
@@ -231,7 +254,7 @@
   function understand(query) {
     var all = tokens(query.slice(0, MAX_CHARS)).slice(0, 3 * MAX_WORDS);
     return words.then(function (synonyms) {
-      var groups = [], shown = [], i = 0;
+      var groups = [], shown = [], i = 0, define = false;
       while (i < all.length) {
         var found = null;
         for (var n = Math.min(4, all.length - i); n >= 1 && !found; n--) {
@@ -244,12 +267,15 @@
           shown.push(all.slice(i, i + found.n).join(" "));
           i += found.n;
         } else {
-          groups.push({ said: all[i], stop: STOP.has(all[i]), word: all[i] });
+          if (DEFINE.has(all[i])) define = true;
+          groups.push({ said: all[i], stop: STOP.has(all[i]) || DEFINE.has(all[i]), word: all[i] });
           shown.push(all[i]);
           i += 1;
         }
       }
       var content = groups.filter(function (g) { return !g.stop; });
+      // "what is a safety plan", "whats CIT": a short question for what a thing is
+      if (/^(what|whats|who|whos)$/.test(all[0] || "") && /^(is|are|s|a|an)$/.test(all[1] || "what") && content.length <= 3) define = true;
       if (!content.length) content = groups.filter(function (g) { return g.word && g.word.length > 1; }); // only stop words: search them
       content = content.slice(0, MAX_WORDS);
       var letters = new Set();
@@ -297,6 +323,7 @@
           return {
             groups: specific.length ? specific : content,
             phrases: phrases(groups),
+            define: define,
             corrected: corrections.length ? shown.join(" ") : null,
           };
         });
@@ -371,6 +398,8 @@
       })).then(function (found) {
         var byQuery = new Map();
         queries.forEach(function (q, i) { byQuery.set(q, found[i]); });
+        if (window.__hbDebug) window.__hbPlan = signals.map(function (sig) { return sig.terms.map(function (t) { return t.q + ":" + (byQuery.get(t.q) || []).length; }).join(" | "); });
+        signals.define = plan.define;
         return rank(signals, byQuery).then(function (docs) {
           return { docs: docs, groups: plan.groups, corrected: plan.corrected };
         });
@@ -400,6 +429,9 @@
       });
     });
     var docs = Array.from(pages.values()).filter(function (d) { return d.result; });
+    signals.top = signals.map(function (sig, si) {
+      return docs.reduce(function (m, d) { return Math.max(m, d.scores[si]); }, 0);
+    });
     docs.forEach(total);
     docs.sort(order);
     // Read the first pages. FAQ and glossary pages among them (or that could be, if one entry took
@@ -427,7 +459,10 @@
             d.subs.forEach(function (s) {
               if (s.url.indexOf("#") < 0 || !s.weight) return; // the top of the page is not an entry
               var e = entries.get(s.url);
-              if (!e) entries.set(s.url, (e = { key: s.url, scores: blank(signals), page: doc.data, signals: signals }));
+              if (!e) {
+                e = { key: s.url, scores: blank(signals), page: doc.data, signals: signals, glossary: GLOSSARY.test(doc.data.url) };
+                entries.set(s.url, e);
+              }
               var score = h.r.score * h.w * (s.weight / all) * ENTRY_BOOST;
               if (score > e.scores[h.si]) e.scores[h.si] = score;
               if (signals[h.si].group && (!e.sub || score > e.subScore)) { e.sub = s; e.subScore = score; }
@@ -455,20 +490,25 @@
     });
   }
 
-  // A page's score: the sum of its best score for each thing said, and for each phrase, scaled
-  // down by the share of the things said that it matches (squared: a page with every word wins
-  // over a page that only repeats one).
+  // A page's score: the sum of its best score for each thing said and each phrase, scaled by how
+  // much of what was said it matches (to the power COVERAGE: a page with every word wins over one
+  // that repeats one of them). A word counts as matched in full when the page scores at least
+  // MATCHED times the best page's score for it, in part below that: a long page that mentions a
+  // word once in passing does not count as matching it.
   function total(doc) {
-    var groups = 0, matched = 0, sum = 0;
-    doc.signals.forEach(function (sig, i) {
+    var groups = 0, matched = 0, strength = 0, sum = 0;
+    var signals = doc.signals;
+    signals.forEach(function (sig, i) {
       if (sig.group) {
         groups += 1;
         if (doc.scores[i] > 0) matched += 1;
+        strength += signals.top[i] ? Math.min(1, doc.scores[i] / (MATCHED * signals.top[i])) : 0;
       }
       sum += doc.scores[i];
     });
     doc.matched = matched;
-    doc.score = sum * Math.pow(matched / (groups || 1), COVERAGE);
+    doc.score = sum * Math.pow(strength / (groups || 1), COVERAGE);
+    if (doc.glossary && signals.define) doc.score *= DEFINITION;
   }
 
   function order(a, b) {
