@@ -40,10 +40,12 @@
   var EXPAND = 6; // FAQ and glossary pages among the first EXPAND are split into their entries
   var SYNONYM = T.SYNONYM || 0.8; // a page found through a word's meaning counts a little less than the word
   var ENTRY_BOOST = T.ENTRY_BOOST || 1.6; // an entry is scored as its share of its (long) page's score, times this
-  var COMMON = T.COMMON || 0.5; // a word on more than this share of pages is not searched if others are
-  var MATCHED = T.MATCHED || 0.3; // a page matches a word in full at this share of the best page's score
+  var SHARE = T.SHARE || 0.35; // ... as its share of the page's matches to this power (a word on many entries still counts for each)
+  var COMMON = T.COMMON || 1.01; // a word on more than this share of pages is not searched if others are
+  var MATCHED = T.MATCHED || 0.5; // a page matches a word in full at this share of the best page's score
   var DEFINITION = T.DEFINITION || 2; // a glossary term counts this much more when the reader asks what something means
   var GLOSSARY = /\/glossary(\/|\.html)/;
+  var PREFIX = T.PREFIX || 0.3; // a page holding a word only as the start of a longer one counts this much
   var PHRASE = T.PHRASE || 1; // weight of a page holding a run of the words as typed, per two words in it
   var COVERAGE = T.COVERAGE || 2; // how much matching every thing said counts (see total())
   var STORE = "hb-search-query";
@@ -65,7 +67,7 @@
       "just really also not no yes ok okay what whats when where which who whom whose why how " +
       "please want wants wanted need needs get gets got getting go going gonna wanna know some any " +
       "someone somebody anyone anybody everyone everybody something anything thing things stuff way like lot " +
-      "actually really even still ever maybe kind sort basically literally honestly " +
+      "actually really even still ever maybe kind sort basically literally honestly deal handle " +
       // the person a question is about: the handbook says "the person you support"
       "client clients participant participants patient patients consumer consumers guy guys girl lady dude").split(" ")
   );
@@ -251,7 +253,7 @@
 
   // The query -> groups of terms: each group is one thing the reader said (a word, or an everyday
   // phrase), with the handbook's words for it; a page matching more groups ranks higher.
-  function understand(query) {
+  function understand(query, typing) {
     var all = tokens(query.slice(0, MAX_CHARS)).slice(0, 3 * MAX_WORDS);
     return words.then(function (synonyms) {
       var groups = [], shown = [], i = 0, define = false;
@@ -273,6 +275,7 @@
           i += 1;
         }
       }
+      if (typing && groups.length) groups[groups.length - 1].last = true; // perhaps not typed in full yet
       var content = groups.filter(function (g) { return !g.stop; });
       // "what is a safety plan", "whats CIT": a short question for what a thing is
       if (/^(what|whats|who|whos)$/.test(all[0] || "") && /^(is|are|s|a|an)$/.test(all[1] || "what") && content.length <= 3) define = true;
@@ -316,7 +319,7 @@
           })
         ).then(function () {
           content.forEach(function (g) {
-            if (g.word) g.terms = terms(g.word, synonyms.get(g.word) || synonyms.get(fold(g.word)));
+            if (g.word) g.terms = terms(g.word, synonyms.get(g.word) || synonyms.get(fold(g.word)), g.last && !g.pages);
             g.common = g.word && pageCount > 0 && g.pages > COMMON * pageCount;
           });
           var specific = content.filter(function (g) { return !g.common; });
@@ -331,8 +334,11 @@
     });
   }
 
-  function terms(said, means) {
-    var out = [{ q: said, weight: 1 }];
+  // A word typed in full is searched as it is (Pagefind's exact search, "quoted", finds the pages
+  // holding that very word) and as Pagefind does, as the start of longer words ("trans" also finds
+  // "transparency"): pages only found the second way count PREFIX times less.
+  function terms(said, means, last) {
+    var out = [{ q: said, weight: 1, exact: !last && said.indexOf(" ") < 0 ? '"' + said + '"' : null }];
     (means || []).forEach(function (m) {
       var q = tokens(m).join(" ");
       if (q && !out.some(function (t) { return t.q === q; })) out.push({ q: q, weight: SYNONYM });
@@ -379,20 +385,30 @@
       }
     }
     out.sort(function (a, b) { return b.size - a.size; });
-    return out.slice(0, 10);
+    out = out.slice(0, 10);
+    // two words typed apart that the handbook writes as one ("trauma informed", "self care")
+    for (var k = 0; k + 1 < sequence.length; k++) {
+      if (!sequence[k].stop && !sequence[k + 1].stop && sequence[k].word && sequence[k + 1].word) {
+        out.push({ q: '"' + sequence[k].word + sequence[k + 1].word + '"', size: 2 });
+      }
+    }
+    return out;
   }
 
-  function run(query) {
-    return Promise.all([load(), understand(query)]).then(function (both) {
+  function run(query, typing) {
+    return Promise.all([load(), understand(query, typing)]).then(function (both) {
       var pagefind = both[0], plan = both[1];
       // signals: each group (a thing said, with the words it may mean), then each phrase
       var signals = plan.groups.map(function (g) { return { terms: g.terms, group: true }; });
       plan.phrases.forEach(function (p) { signals.push({ terms: [{ q: p.q, weight: PHRASE * p.size / 2 }], group: false }); });
       var queries = [];
       signals.forEach(function (sig) {
-        sig.terms.forEach(function (t) { if (queries.indexOf(t.q) < 0) queries.push(t.q); });
+        sig.terms.forEach(function (t) {
+          if (queries.indexOf(t.q) < 0) queries.push(t.q);
+          if (t.exact && queries.indexOf(t.exact) < 0) queries.push(t.exact);
+        });
       });
-      queries = queries.slice(0, 24);
+      queries = queries.slice(0, 32);
       return Promise.all(queries.map(function (q) {
         return pagefind.search(q).then(function (r) { return r.results; }, function () { return []; });
       })).then(function (found) {
@@ -416,10 +432,12 @@
     var pages = new Map();
     signals.forEach(function (sig, si) {
       sig.terms.forEach(function (t) {
+        var exact = t.exact && new Set((byQuery.get(t.exact) || []).map(function (r) { return r.id; }));
+        t.exactIds = exact;
         (byQuery.get(t.q) || []).forEach(function (r) {
           var doc = pages.get(r.id);
           if (!doc) pages.set(r.id, (doc = { key: r.id, scores: blank(signals), best: [], signals: signals }));
-          var s = r.score * t.weight;
+          var s = r.score * t.weight * (exact && !exact.has(r.id) ? PREFIX : 1);
           if (s > doc.scores[si]) {
             doc.scores[si] = s;
             doc.best[si] = { r: r, s: s };
@@ -448,7 +466,9 @@
         var hits = [];
         signals.forEach(function (sig, si) {
           sig.terms.forEach(function (t) {
-            (byQuery.get(t.q) || []).forEach(function (r) { if (r.id === doc.key) hits.push({ r: r, w: t.weight, si: si }); });
+            (byQuery.get(t.q) || []).forEach(function (r) {
+              if (r.id === doc.key) hits.push({ r: r, w: t.weight * (t.exactIds && !t.exactIds.has(r.id) ? PREFIX : 1), si: si });
+            });
           });
         });
         return Promise.all(hits.map(function (h) { return read(h.r); })).then(function (readings) {
@@ -463,7 +483,7 @@
                 e = { key: s.url, scores: blank(signals), page: doc.data, signals: signals, glossary: GLOSSARY.test(doc.data.url) };
                 entries.set(s.url, e);
               }
-              var score = h.r.score * h.w * (s.weight / all) * ENTRY_BOOST;
+              var score = h.r.score * h.w * Math.pow(s.weight / all, SHARE) * ENTRY_BOOST;
               if (score > e.scores[h.si]) e.scores[h.si] = score;
               if (signals[h.si].group && (!e.sub || score > e.subScore)) { e.sub = s; e.subScore = score; }
             });
@@ -616,7 +636,7 @@
       });
       return;
     }
-    run(query).then(function (found) {
+    run(query, !/\s$/.test(raw)).then(function (found) {
       if (mine !== latest) return;
       var docs = found.docs.slice(0, SHOWN);
       var full = found.groups.length;
