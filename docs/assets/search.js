@@ -36,8 +36,9 @@
   var T = window.__hbTune || {}; // DEV
   var MAX_CHARS = 200; // a longer query is read up to here (a pasted page gets a calm answer)
   var MAX_WORDS = 8;
-  var SHOWN = 8; // results shown (each one fetches its page's text for the preview)
-  var EXPAND = 6; // FAQ and glossary pages among the first EXPAND are split into their entries
+  var SHOWN = T.SHOWN || 6; // results shown (each one fetches its page's text for the preview)
+  var EXPAND = T.EXPAND || 4;
+  var SPARE = T.SPARE === undefined ? 4 : T.SPARE; // ... and FAQ or glossary pages this far below, if one entry could rank among them // FAQ and glossary pages among the first EXPAND are split into their entries
   var SYNONYM = T.SYNONYM || 0.8; // a page found through a word's meaning counts a little less than the word
   var ENTRY_BOOST = T.ENTRY_BOOST || 1.6; // an entry is scored as its share of its (long) page's score, times this
   var SHARE = T.SHARE || 0.35; // ... as its share of the page's matches to this power (a word on many entries still counts for each)
@@ -367,6 +368,17 @@
     return next;
   }
 
+  // ... but the pages' texts are fetched all at once, before that (Pagefind keeps them)
+  var warmed = new Set();
+  function warm(results) {
+    results.forEach(function (r) {
+      if (r && !warmed.has(r.id)) {
+        warmed.add(r.id);
+        r.data().catch(function () {});
+      }
+    });
+  }
+
   function weightOf(locations) {
     return (locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0);
   }
@@ -455,7 +467,8 @@
     // Read the first pages. FAQ and glossary pages among them (or that could be, if one entry took
     // most of their score) are split into their questions and terms, each a result of its own.
     var cut = docs.length > EXPAND ? docs[EXPAND - 1].score : 0;
-    var top = docs.filter(function (d, i) { return i < EXPAND || (ENTRY_BOOST * d.score >= cut && i < 3 * EXPAND); });
+    var top = docs.filter(function (d, i) { return i < EXPAND || (ENTRY_BOOST * d.score >= cut && i < EXPAND + SPARE); });
+    warm(top.map(function (doc) { return doc.result; }));
     return Promise.all(top.map(function (doc) { return read(doc.result); })).then(function (data) {
       top.forEach(function (doc, i) {
         doc.data = data[i];
@@ -614,6 +627,33 @@
 
   var focusFirst = false;
 
+  function view(doc) {
+    if (doc.sub) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: doc.sub.excerpt };
+    if (doc.data) return { url: doc.data.url, title: doc.data.title, where: "", excerpt: doc.data.excerpt };
+    return null;
+  }
+
+  function show(found, shown, raw, final) {
+    var items = shown.map(function (s) { return item(s.url, s.title, s.where, s.excerpt); });
+    list.replaceChildren.apply(list, items);
+    var n = found.docs.length;
+    var parts = [];
+    if (found.corrected) {
+      var em = document.createElement("em");
+      em.textContent = found.corrected;
+      parts.push("Showing results for ", em, ". ");
+    }
+    var partial = n > 0 && found.docs[0].matched < found.groups.length;
+    parts.push(count(n) + (partial ? ", with most of your words" : ""));
+    setMeta.apply(null, parts);
+    if (!final) return;
+    var weak = n < 3 || partial;
+    showSuggestions(weak ? (n ? "Not what you need? Start from one of these:" : "Nothing matched. Start from one of these:") : null);
+    list.setAttribute("data-hb-query", raw);
+    if (focusFirst && items.length) items[0].querySelector("a").focus();
+    focusFirst = false;
+  }
+
   function search() {
     var raw = input.value;
     var query = raw.trim();
@@ -636,37 +676,21 @@
       });
       return;
     }
+    // the vocabulary files for typo correction, at once, while the engine loads
+    tokens(query.slice(0, MAX_CHARS)).forEach(function (w) { if (!STOP.has(w) && w.length > 3) vocabulary(letterOf(w)); });
     run(query, !/\s$/.test(raw)).then(function (found) {
       if (mine !== latest) return;
       var docs = found.docs.slice(0, SHOWN);
-      var full = found.groups.length;
+      // the results whose page text is already here are shown at once, the others when it comes
+      var ready = [];
+      for (var i = 0; i < docs.length && view(docs[i]); i++) ready.push(view(docs[i]));
+      if (ready.length < docs.length) show(found, ready, raw, false);
+      warm(docs.map(function (doc) { return !view(doc) && doc.result; }));
       return Promise.all(docs.map(function (doc) {
-        if (doc.sub) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: doc.sub.excerpt };
-        var pick = { r: doc.result };
-        return (doc.data && pick.r === doc.result ? Promise.resolve(doc.data) : read(pick.r)).then(function (d) {
-          return { url: d.url, title: d.title, where: "", excerpt: d.excerpt };
-        });
+        return view(doc) || read(doc.result).then(function (d) { return { url: d.url, title: d.title, where: "", excerpt: d.excerpt }; });
       })).then(function (shown) {
         if (mine !== latest) return;
-        var items = shown.map(function (s) { return item(s.url, s.title, s.where, s.excerpt); });
-        list.replaceChildren.apply(list, items);
-        var n = found.docs.length;
-        var parts = [];
-        if (found.corrected) {
-          var em = document.createElement("em");
-          em.textContent = found.corrected;
-          parts.push("Showing results for ", em, ". ");
-        }
-        var partial = n > 0 && found.docs[0].matched < full;
-        parts.push(count(n) + (partial ? ", with most of your words" : ""));
-        setMeta.apply(null, parts);
-        var weak = n < 3 || partial;
-        showSuggestions(weak ? (n ? "Not what you need? Start from one of these:" : "Nothing matched. Start from one of these:") : null);
-        list.setAttribute("data-hb-query", raw);
-        if (focusFirst && items.length) {
-          items[0].querySelector("a").focus();
-        }
-        focusFirst = false;
+        show(found, shown, raw, true);
       });
     }).catch(function () {
       if (mine !== latest) return;
