@@ -47,6 +47,7 @@
   var DEFINITION = T.DEFINITION || 2; // a glossary term counts this much more when the reader asks what something means
   var GLOSSARY = /\/glossary(\/|\.html)/;
   var PREFIX = T.PREFIX || 0.3; // a page holding a word only as the start of a longer one counts this much
+  var TITLE = T.TITLE === undefined ? 2 : T.TITLE; // a title holding every thing said scores 1 + TITLE times more
   var PHRASE = T.PHRASE || 1; // weight of a page holding a run of the words as typed, per two words in it
   var COVERAGE = T.COVERAGE || 2; // how much matching every thing said counts (see total())
   var STORE = "hb-search-query";
@@ -511,6 +512,7 @@
       });
       return Promise.all(expansions).then(function () {
         var out = docs.filter(function (d) { return !d.replaced; }).concat(extra);
+        out.forEach(function (d) { titled(d, signals); });
         out.sort(order);
         if (window.__hbDebug) {
           window.__hbDebug = out.slice(0, 10).map(function (d) {
@@ -542,6 +544,29 @@
     doc.matched = matched;
     doc.score = sum * Math.pow(strength / (groups || 1), COVERAGE);
     if (doc.glossary && signals.define) doc.score *= DEFINITION;
+  }
+
+  // A title (a page's, a question's, a term's) that holds what was said: the strongest sign there is.
+  function titled(doc, signals) {
+    var title = doc.sub ? doc.sub.title : doc.data && doc.data.title;
+    if (!title) return;
+    var have = new Set(tokens(title).map(stemish));
+    var groups = 0, found = 0;
+    signals.forEach(function (sig) {
+      if (!sig.group) return;
+      groups += 1;
+      var best = 0;
+      sig.terms.forEach(function (t) {
+        var words = t.q.split(" ").map(stemish);
+        if (words.every(function (w) { return have.has(w); })) best = Math.max(best, t.weight);
+      });
+      found += best;
+    });
+    if (groups) doc.score *= 1 + TITLE * Math.pow(found / groups, 2);
+  }
+
+  function stemish(word) {
+    return word.replace(/(ies|es|s|ing|ed|ly)$/, "").replace(/(.)\1$/, "$1") || word;
   }
 
   function order(a, b) {
