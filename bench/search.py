@@ -1,19 +1,24 @@
-"""Bytes a reader downloads: the first view of a principle page, and the first search.
+"""The first search on a phone: bytes it downloads and time to the first result on slow 3G. Not a test.
 
-Not a test: it builds the site into a temporary folder, serves it on 127.0.0.1
-twice (as plain files, then gzip-compressed like a typical web server), opens a
-principle page in a fresh Chromium context (empty cache), then runs one search
-in the real search box, and prints what was transferred, from Playwright's
-responses:
+It builds the site (the real handbook at 1x; at 10x a synthetic one from
+bench/build.py's make_data_project, every item copied nine times), serves it on
+127.0.0.1 as a real static host does (gzip for text files, as GitHub Pages and
+most hosts send them, and `Cache-Control: max-age=600`, GitHub Pages' value),
+and for each query, in a fresh Chromium context (empty cache):
 
-- body: the bytes of the response bodies, as the page received them (decoded);
-- wire: the encoded body size Chromium reports (compressed when gzip is on).
+1. opens a principle page at full speed and waits until the network is idle;
+2. turns on slow 3G through the DevTools protocol
+   (Network.emulateNetworkConditions: 400 kbit/s down and up, 400 ms latency);
+3. clicks into the search box and types the query at once.
 
-"First view" is everything until the page has loaded and the network is idle.
-"First search" is everything after that: from the click into the search box
-(the search engine and its index load then) to the results of the query.
+It prints, per query, what that first search transferred (wire: the encoded
+bytes Chromium reports, so compressed where the host compresses; body: the
+decoded bytes), by kind of file, and the time from the click to the first
+result in the list, measured in the page. Targets (issue 10): at most 150 KB
+compressed for one word, 200 KB for a six-word sentence, and 3 s to the first
+result on slow 3G.
 
-    .venv/bin/python bench/search.py [--page principles/confidentiality/] [--query "gift card"]
+    python bench/search.py [--scales 1 10] [--page principles/confidentiality/] [--query gift ...]
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.build import make_data_project  # noqa: E402
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -43,21 +51,30 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+QUERIES = ["gift", "my client wants to borrow money"]  # one word; a six-word sentence (stop words and all)
+TARGETS_KB = {1: 150, 6: 200}  # words in the query -> most KB (compressed) its first search may download
+TARGET_SECONDS = 3.0
 
 
 class Handler(SimpleHTTPRequestHandler):
-    use_gzip = False
+    """A static host: gzip for text files (level 6, as nginx and GitHub Pages), a 10-minute cache lifetime."""
+
     _cache: dict[str, bytes] = {}
 
     def log_message(self, format, *args):  # noqa: A002
         pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.use_gzip and wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+        if not (wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
             return super().send_head()
         if path not in self._cache:
             self._cache[path] = gzip.compress(Path(path).read_bytes(), compresslevel=6)
@@ -70,100 +87,117 @@ class Handler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def build(out: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    started = time.perf_counter()
+def build(project: Path, out: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if run.returncode:
         sys.exit(f"mkdocs build failed:\n{(run.stdout + run.stderr)[-3000:]}")
-    print(f"built {sum(1 for _ in out.rglob('*.html'))} HTML files in {time.perf_counter() - started:.1f} s")
 
 
-def serve(site: Path, use_gzip: bool):
-    handler = type("GzipHandler" if use_gzip else "PlainHandler", (Handler,), {"use_gzip": use_gzip, "_cache": {}})
+def serve(site: Path):
+    handler = type("Host", (Handler,), {"_cache": {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def kind(url: str, resource_type: str) -> str:
+def kind(url: str) -> str:
     name = url.split("?")[0].rsplit("/", 1)[-1]
     if "/pagefind/" in url:
-        if "pf_fragment" in url or name.endswith(".pf_fragment"):
+        if name.endswith(".pf_fragment"):
             return "pagefind fragments (results' text)"
-        if "pf_index" in url or name.endswith(".pf_index"):
+        if name.endswith(".pf_index"):
             return "pagefind index chunks"
-        if name.endswith(".pf_meta") or "pf_meta" in url:
+        if name.endswith(".pf_meta"):
             return "pagefind meta"
-        if name.endswith(".json"):
-            return "pagefind entry"
-        return "pagefind engine (js, wasm)"
-    if "search_index.json" in url:
-        return "Material's search_index.json"
-    if "/workers/search" in url:
-        return "Material's search worker"
-    return {"document": "html", "stylesheet": "css", "script": "js"}.get(resource_type, "other")
+        return "pagefind engine (js, wasm, entry)"
+    if "/search/vocabulary-" in url:
+        return "vocabulary (typo correction)"
+    if "/search/words.json" in url:
+        return "everyday words"
+    return "other: " + name
 
 
-def measure(browser, origin: str, page_path: str, query: str) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    responses, phase = [], ["first view"]
+# In the page: the time of the click into the box, and of the first result in the list.
+WATCH = """() => {
+  window.__t = {};
+  const box = document.querySelector('input.md-search__input');
+  box.addEventListener('pointerdown', () => { window.__t.click = performance.now(); }, {once: true});
+  const list = document.querySelector('.md-search-result__list');
+  new MutationObserver((_, observer) => {
+    if (list.querySelector('li.md-search-result__item')) { window.__t.first = performance.now(); observer.disconnect(); }
+  }).observe(list, {childList: true, subtree: true});
+}"""
+
+
+def first_search(browser, origin: str, page_path: str, query: str) -> dict:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    responses, phase = [], ["view"]
     context.on("response", lambda r: responses.append((phase[0], r)))
     page = context.new_page()
-    started = time.perf_counter()
     page.goto(f"{origin}/{page_path}", wait_until="load")
     page.wait_for_load_state("networkidle")
-    loaded = time.perf_counter() - started
-    phase[0] = "first search"
-    started = time.perf_counter()
+    page.evaluate(WATCH)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    phase[0] = "search"
+    opener = page.locator("label.md-header__button[for='__search']")
     box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_function(
-        "() => !/Initializing search/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=60_000,
-    )
+    if opener.is_visible():
+        page.evaluate(
+            "() => document.querySelector('input.md-search__input')"
+            ".dispatchEvent(new PointerEvent('pointerdown'))"
+        )
+        opener.click()
+    else:
+        box.click()
     box.press_sequentially(query)
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=30_000)
+    page.wait_for_function("() => window.__t.first", timeout=60_000, polling=50)
+    times = page.evaluate("() => window.__t")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
-    searched = time.perf_counter() - started
+    page.wait_for_timeout(1000)  # what is still on its way for the rest of the results
     rows = []
     for when, response in responses:
+        if when != "search":
+            continue
         response.finished()
         body = len(response.body()) if response.status == 200 else 0
-        wire = response.request.sizes()["responseBodySize"]
-        rows.append((when, kind(response.url, response.request.resource_type), response.url, body, wire))
+        rows.append((kind(response.url), body, response.request.sizes()["responseBodySize"]))
+    shown = page.locator(".md-search-result__item").count()
     context.close()
-    return {"rows": rows, "loaded": loaded, "searched": searched}
+    return {"rows": rows, "seconds": (times["first"] - times["click"]) / 1000, "shown": shown}
 
 
-def line(name: str, rows: list) -> None:
-    body, wire = sum(r[3] for r in rows) / 1024, sum(r[4] for r in rows) / 1024
-    print(f"{name:46} {len(rows):>8} {body:>9.1f} {wire:>9.1f}")
-
-
-def report(label: str, result: dict) -> None:
+def report(scale: int, query: str, result: dict) -> None:
     rows = result["rows"]
-    print(f"\n{label}")
-    print(f"  {'':44} {'requests':>8} {'body KB':>9} {'wire KB':>9}")
-    for when in ("first view", "first search"):
-        chosen = [r for r in rows if r[0] == when]
-        line(f"  {when}", chosen)
-        for k in sorted({r[1] for r in chosen}):
-            line(f"    {k}", [r for r in chosen if r[1] == k])
-    print(
-        f"  page loaded (network idle) after {result['loaded'] * 1000:.0f} ms; "
-        f"first results after {result['searched'] * 1000:.0f} ms from the click into the search box"
-    )
+    wire = sum(r[2] for r in rows) / 1024
+    words = len(query.split())
+    target = TARGETS_KB.get(words)
+    verdict = f"(target {target} KB: {'met' if wire <= target else 'MISSED'})" if target else ""
+    time_verdict = "met" if result["seconds"] <= TARGET_SECONDS else "MISSED"
+    print(f"\n{scale}x  first search {query!r} ({words} word{'s' * (words > 1)}), {result['shown']} results shown")
+    print(f"    {'':40} {'requests':>8} {'body KB':>9} {'wire KB':>9}")
+    for k in sorted({r[0] for r in rows}):
+        chosen = [r for r in rows if r[0] == k]
+        body_kb, wire_kb = sum(r[1] for r in chosen) / 1024, sum(r[2] for r in chosen) / 1024
+        print(f"    {k:40} {len(chosen):>8} {body_kb:>9.1f} {wire_kb:>9.1f}")
+    print(f"    {'total':40} {len(rows):>8} {sum(r[1] for r in rows) / 1024:>9.1f} {wire:>9.1f} {verdict}")
+    print(f"    slow 3G: first result {result['seconds']:.2f} s after the click (target {TARGET_SECONDS:.0f} s: {time_verdict})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--page", default="principles/confidentiality/")
-    parser.add_argument("--query", default="gift card")
+    parser.add_argument("--query", nargs="+", default=QUERIES)
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -171,35 +205,35 @@ def main() -> None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(chromium):
         sys.exit("no Chromium: install Debian's chromium package")
-    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-        site = Path(tmp) / "site"
-        build(site)
-        index = site / "search" / "search_index.json"
-        if index.exists():
-            packed = len(gzip.compress(index.read_bytes(), 6))
-            print(
-                f"Material's search_index.json on disk (not loaded unless Material's own search runs): "
-                f"{index.stat().st_size / 1024:.1f} KB, gzip -6: {packed / 1024:.1f} KB"
-            )
-        pagefind = site / "pagefind"
-        if pagefind.is_dir():
-            files = [f for f in pagefind.rglob("*") if f.is_file()]
-            print(f"pagefind/ on disk: {len(files)} files, {sum(f.stat().st_size for f in files) / 1024:.1f} KB")
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-            try:
-                for use_gzip in (False, True):
-                    server = serve(site, use_gzip)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for scale in args.scales:
+                with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+                    project = ROOT
+                    if scale != 1:
+                        project = Path(tmp) / "project"
+                        project.mkdir()
+                        make_data_project(scale, project)
+                    site = Path(tmp) / "site"
+                    started = time.perf_counter()
+                    build(project, site)
+                    pages = sum(1 for _ in site.rglob("*.html"))
+                    pagefind = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
+                    print(
+                        f"\n{scale}x: built {pages} HTML files in {time.perf_counter() - started:.0f} s; pagefind/ "
+                        f"{len(pagefind)} files, {sum(f.stat().st_size for f in pagefind) / 1024:.0f} KB on disk"
+                    )
+                    server = serve(site)
                     try:
                         origin = f"http://127.0.0.1:{server.server_address[1]}"
-                        served = "with gzip" if use_gzip else "uncompressed"
-                        label = f"/{args.page}, then search {args.query!r}; served {served}"
-                        report(label, measure(browser, origin, args.page, args.query))
+                        for query in args.query:
+                            report(scale, query, first_search(browser, origin, args.page, query))
                     finally:
                         server.shutdown()
                         server.server_close()
-            finally:
-                browser.close()
+        finally:
+            browser.close()
 
 
 if __name__ == "__main__":

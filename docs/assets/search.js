@@ -1,96 +1,859 @@
-// Search with Pagefind, in Material's search box. Pagefind fetches only the
-// index pieces a query needs, so the first search stays small on a phone.
+// Search with Pagefind, in Material's search box, for people who type the way they talk.
+//
+// Pagefind fetches only the index pieces a query needs, but it returns only pages that hold every
+// word, knows no typos and no slang. So this box does the understanding itself, in general steps
+// (never entries for particular queries):
+//
+//  1. words: lowercase, apostrophes out, at most MAX_WORDS of them; stop words set aside;
+//  2. everyday words: phrases and words of search/words.json (data/search-words.yml) add the
+//     handbook's words for them (slang, brands, abbreviations);
+//  3. typos: a word the index does not know is corrected against the index's own vocabulary
+//     (search/vocabulary-<letter>.json: [word, pages it is on]): edit distance 1, 2 for long
+//     words, the most frequent word wins; the meta line says "Showing results for ...";
+//  4. one Pagefind search per word (and per word it may mean), merged: pages matching more of
+//     the words first, then by score, so a word the index lacks never empties the list;
+//  5. FAQ questions and glossary terms are results of their own (Pagefind's sub_results: the
+//     section under each question's heading), linking to their anchor with a preview from that
+//     entry only; the whole page is then not listed again;
+//  6. weak results (few, or none with all the words) add suggestions: Get help now, the
+//     decision model, the principles and the boundaries.
+//
+// Every text but Pagefind's own excerpt is set with textContent, and the excerpt is rebuilt from
+// its text and <mark> elements only, so a query or a page can never inject markup.
 (function () {
-  var form = document.querySelector('form[name="hb-search"]');
-  if (!form) return; // the offline copy uses Material's own search
-  var input = form.querySelector(".md-search__input");
+  "use strict";
+  var root = document.querySelector("[data-hb-search]");
+  if (!root) return; // the offline copy (file://) keeps Material's own search
+  var input = root.querySelector("input.md-search__input");
   var toggle = document.getElementById("__search");
-  var meta = document.querySelector("#hb-search-results .md-search-result__meta");
-  var list = document.querySelector("#hb-search-results .md-search-result__list");
+  var meta = root.querySelector(".md-search-result__meta");
+  var list = root.querySelector(".md-search-result__list");
+  var suggest = root.querySelector(".hb-search-suggest");
+  var clear = root.querySelector(".hb-search-clear");
   var scope = window.__md_scope || new URL(".", location.href);
-  var engine = null;
+  var site = new URL(".", scope);
+
+  var T = window.__hbTune || {}; // DEV
+  var MAX_CHARS = 200; // a longer query is read up to here (a pasted page gets a calm answer)
+  var MAX_WORDS = 8;
+  var SHOWN = T.SHOWN || 6; // results shown (each one fetches its page's text for the preview)
+  var EXPAND = T.EXPAND || 4;
+  var SPARE = T.SPARE === undefined ? 4 : T.SPARE; // ... and FAQ or glossary pages this far below, if one entry could rank among them // FAQ and glossary pages among the first EXPAND are split into their entries
+  var SYNONYM = T.SYNONYM || 0.8; // a page found through a word's meaning counts a little less than the word
+  var ENTRY_BOOST = T.ENTRY_BOOST || 1.6; // an entry is scored as its share of its (long) page's score, times this
+  var SHARE = T.SHARE || 0.35; // ... as its share of the page's matches to this power (a word on many entries still counts for each)
+  var COMMON = T.COMMON || 1.01; // a word on more than this share of pages is not searched if others are
+  var MATCHED = T.MATCHED || 0.5; // a page matches a word in full at this share of the best page's score
+  var DEFINITION = T.DEFINITION || 2; // a glossary term counts this much more when the reader asks what something means
+  var GLOSSARY = /\/glossary(\/|\.html)/;
+  var PREFIX = T.PREFIX || 0.3; // a page holding a word only as the start of a longer one counts this much
+  var TITLE = T.TITLE === undefined ? 2 : T.TITLE; // a title holding every thing said scores 1 + TITLE times more
+  var PHRASE = T.PHRASE || 1; // weight of a page holding a run of the words as typed, per two words in it
+  var COVERAGE = T.COVERAGE || 2; // how much matching every thing said counts (see total())
+  var STORE = "hb-search-query";
+  var ENTRY_PAGES = /\/(faq|glossary)(\/|\/index\.html|\.html)$/; // pages whose h2 sections are results of their own
+  var SUGGESTIONS = [
+    ["crisis/", "Get help now", "Crisis lines to call or text, any time"],
+    ["decision-model/", "The decision model", "Steps to think a hard situation through"],
+    ["principles/", "Principles", "The code's principles, with examples"],
+    ["boundaries/", "Boundaries", "Everyday boundary questions by topic"],
+  ];
+  // "what does X mean", "X meaning", "define X": the reader wants a definition (glossary terms rank higher)
+  var DEFINE = new Set("mean means meaning meant define defined definition stand stands abbreviation acronym".split(" "));
+  var STOP = new Set(
+    ("a an the i im ive id me my mine myself we us our ours you youre your yours he hes him his she shes her " +
+      "hers they theyre them their theirs it its itself this that thats these those there theres here " +
+      "is am are was were be been being do does did doing done dont doesnt didnt have has had having " +
+      "can cant could couldnt should shouldnt would wouldnt will wont shall may might must " +
+      "to of in on at by for with without from into onto about as and or but if so than then too very " +
+      "just really also not no yes ok okay what whats when where which who whom whose why how " +
+      "please want wants wanted need needs get gets got getting go going gonna wanna know some any " +
+      "someone somebody anyone anybody everyone everybody something anything thing things stuff way like lot " +
+      "actually really even still ever maybe kind sort basically literally honestly deal handle " +
+      // the person a question is about: the handbook says "the person you support"
+      "client clients participant participants patient patients consumer consumers guy guys girl lady dude").split(" ")
+  );
+  // Keys near each other on a phone keyboard: a first letter typed wrong is looked up there too.
+  var NEAR = {
+    q: "wa", w: "qeas", e: "wrds", r: "etdf", t: "ryfg", y: "tugh", u: "yihj", i: "uojk", o: "ipkl", p: "ol",
+    a: "qwsz", s: "awedxz", d: "serfcx", f: "drtgvc", g: "ftyhbv", h: "gyujnb", j: "huikmn", k: "jiolm",
+    l: "kop", z: "asx", x: "zsdc", c: "xdfv", v: "cfgb", b: "vghn", n: "bhjm", m: "njk",
+  };
+
+  var engine = null; // Promise of Pagefind
+  var words = null; // Promise of Map(everyday phrase -> [handbook words])
+  var entry = null; // Promise of pagefind-entry.json (the page count)
+  var vocabularies = {}; // letter -> Promise of {map: Map(word -> pages), sorted: [words]}
   var latest = 0;
+
+  // --- loading --------------------------------------------------------------------------------
+
+  function getJSON(path) {
+    return fetch(new URL(path, site).href).then(function (r) {
+      if (!r.ok) throw new Error(path + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
 
   function load() {
     if (!engine) {
-      meta.textContent = "Initializing search";
-      engine = import(new URL("pagefind/pagefind.js", scope).href).then(function (pagefind) {
+      setMeta("Initializing search");
+      entry = getJSON("pagefind/pagefind-entry.json").catch(function () { return {}; });
+      // While Pagefind's script starts, ask for its engine files at once (the browser's cache then
+      // hands them to Pagefind): on a slow connection this saves a round trip or two.
+      entry.then(function (e) {
+        var en = e.languages && (e.languages.en || e.languages[Object.keys(e.languages)[0]]);
+        if (!en) return;
+        ["pagefind/pagefind." + en.hash + ".pf_meta", "pagefind/wasm." + en.wasm + ".pagefind"].forEach(function (p) {
+          fetch(new URL(p, site).href).catch(function () {});
+        });
+      });
+      words = getJSON("search/words.json").then(
+        function (data) {
+          var map = new Map();
+          Object.keys(data.synonyms || {}).forEach(function (say) {
+            var key = tokens(say).join(" ");
+            if (key) map.set(key, (data.synonyms[say] || []).filter(function (m) { return typeof m === "string"; }));
+          });
+          return map;
+        },
+        function () { return new Map(); }
+      );
+      engine = import(new URL("pagefind/pagefind.js", site).href).then(function (pagefind) {
         // Ranking: less weight on how often a word repeats in a long page, so titles and the
-        // "Also searched as" words decide (measured on tests/browser/test_search.py: 51/55 -> 55/55).
-        var ranking = { pageLength: 0.5, termFrequency: 0.3 };
-        return pagefind.options({ baseUrl: new URL(".", scope).pathname, ranking: ranking }).then(function () {
-          meta.textContent = "Type to start searching";
+        // "Also searched as" words decide.
+        var ranking = T.ranking || { pageLength: 0.5, termFrequency: 0.3 };
+        return pagefind.options({ baseUrl: site.pathname, ranking: ranking }).then(function () {
           return pagefind;
         });
       });
+      engine.then(
+        function () { if (!input.value.trim()) setMeta("Type to start searching"); },
+        function () { setMeta("Search is not available here."); }
+      );
     }
     return engine;
   }
 
-  function result(data) {
-    var item = document.createElement("li");
-    item.className = "md-search-result__item";
+  function vocabulary(letter) {
+    if (!/^[a-z0]$/.test(letter)) return Promise.resolve({ map: new Map(), sorted: [] });
+    if (!vocabularies[letter]) {
+      vocabularies[letter] = getJSON("search/vocabulary-" + letter + ".json").then(
+        function (rows) {
+          var map = new Map();
+          rows.forEach(function (row) {
+            var w = String(row[0]).replace(/'/g, "");
+            map.set(w, Math.max(map.get(w) || 0, Number(row[1]) || 1));
+          });
+          return { map: map, sorted: Array.from(map.keys()).sort() };
+        },
+        function () { return { map: new Map(), sorted: [] }; }
+      );
+    }
+    return vocabularies[letter];
+  }
+
+  function letterOf(word) {
+    var c = word.charAt(0);
+    return /[a-z]/.test(c) ? c : /[0-9]/.test(c) ? "0" : "";
+  }
+
+  // --- understanding the query ----------------------------------------------------------------
+
+  function tokens(text) {
+    return String(text)
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+      .split(/[^\p{L}\p{N}']+/u)
+      .map(function (w) { return w.replace(/^'+|'+$/g, "").replace(/'s$/, "").replace(/'/g, ""); })
+      .filter(Boolean);
+  }
+
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  // Optimal string alignment distance (a swap of two letters counts one), stopping past max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1);
+        }
+        cur[j] = v;
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function isSwap(a, b) {
+    for (var i = 0; i < a.length - 1; i++) {
+      if (a.charAt(i) !== b.charAt(i)) {
+        return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+      }
+    }
+    return false;
+  }
+
+  function hasPrefix(sorted, prefix) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo].indexOf(prefix) === 0;
+  }
+
+  var ENDINGS = ["ies", "es", "s", "ed", "ing", "ly", "er", "ers", "ment", "ness"];
+
+  // Does the index know this word? (as it is, as the start of a longer word, or without an ending)
+  function known(word, voc) {
+    if (voc.map.has(word) || /\d/.test(word)) return true;
+    if (word.length >= 4 && hasPrefix(voc.sorted, word)) return true;
+    return ENDINGS.some(function (end) {
+      var stem = word.slice(0, -end.length);
+      return word.length - end.length >= 3 && word.slice(-end.length) === end && (voc.map.has(stem) || hasPrefix(voc.sorted, stem));
+    });
+  }
+
+  function bestCorrection(word, vocs, synonymWords) {
+    var max = word.length >= 8 ? 2 : 1;
+    var best = null;
+    function consider(candidate, pages) {
+      if (candidate === word || candidate.length < 3) return;
+      var d = distance(word, candidate, max);
+      if (d > max) return;
+      // a short word keeps its first letter, unless its first two letters were swapped
+      var swapped = candidate.charAt(0) === word.charAt(1) && candidate.charAt(1) === word.charAt(0);
+      if (word.length <= 4 && candidate.charAt(0) !== word.charAt(0) && !swapped) return;
+      // one letter for another turns a real word into another ("bugs", "begs") more often than it
+      // mends a typo: in short words it is not tried, in middling words only towards a common word
+      if (d === 1 && candidate.length === word.length && !isSwap(word, candidate)) {
+        if (word.length <= 4 || (word.length <= 6 && pages < 3)) return;
+      }
+      var score = d * 100 - Math.log(1 + pages) * 8;
+      if (!best || score < best.score) best = { word: candidate, score: score };
+    }
+    vocs.forEach(function (voc) {
+      voc.map.forEach(function (pages, candidate) { consider(candidate, pages); });
+    });
+    synonymWords.forEach(function (candidate) { consider(candidate, 3); });
+    return best && best.word;
+  }
+
+  // The query -> groups of terms: each group is one thing the reader said (a word, or an everyday
+  // phrase), with the handbook's words for it; a page matching more groups ranks higher.
+  function understand(query, typing) {
+    var all = tokens(query.slice(0, MAX_CHARS)).slice(0, 3 * MAX_WORDS);
+    return words.then(function (synonyms) {
+      var groups = [], shown = [], i = 0, define = false;
+      while (i < all.length) {
+        var found = null;
+        for (var n = Math.min(4, all.length - i); n >= 1 && !found; n--) {
+          var phrase = all.slice(i, i + n).join(" ");
+          if (synonyms.has(phrase)) found = { phrase: phrase, n: n };
+          else if (synonyms.has(fold(phrase))) found = { phrase: fold(phrase), n: n };
+        }
+        if (found && (found.n > 1 || !STOP.has(found.phrase))) {
+          groups.push({ said: found.phrase, terms: terms(found.phrase, synonyms.get(found.phrase)) });
+          shown.push(all.slice(i, i + found.n).join(" "));
+          i += found.n;
+        } else {
+          if (DEFINE.has(all[i])) define = true;
+          groups.push({ said: all[i], stop: STOP.has(all[i]) || DEFINE.has(all[i]), word: all[i] });
+          shown.push(all[i]);
+          i += 1;
+        }
+      }
+      if (typing && groups.length) groups[groups.length - 1].last = true; // perhaps not typed in full yet
+      var content = groups.filter(function (g) { return !g.stop; });
+      // "what is a safety plan", "whats CIT": a short question for what a thing is
+      if (/^(what|whats|who|whos)$/.test(all[0] || "") && /^(is|are|s|a|an)$/.test(all[1] || "what") && content.length <= 3) define = true;
+      if (!content.length) content = groups.filter(function (g) { return g.word && g.word.length > 1; }); // only stop words: search them
+      content = content.slice(0, MAX_WORDS);
+      var letters = new Set();
+      content.forEach(function (g) {
+        if (g.word) {
+          letters.add(letterOf(g.word));
+          if (NEAR[g.word.charAt(0)]) {
+            g.near = (NEAR[g.word.charAt(0)] + g.word.charAt(1)).split("");
+          }
+        }
+      });
+      return Promise.all([entry, Promise.all(Array.from(letters).map(vocabulary))]).then(function (loaded) {
+        var pageCount = (loaded[0].languages && loaded[0].languages.en && loaded[0].languages.en.page_count) || 0;
+        var synonymWords = Array.from(synonyms.keys()).filter(function (k) { return k.indexOf(" ") < 0; });
+        var corrections = [];
+        return Promise.all(
+          content.map(function (g) {
+            if (!g.word) return null;
+            var letter = letterOf(g.word);
+            return vocabulary(letter).then(function (voc) {
+              g.pages = voc.map.get(g.word) || 0;
+              if (known(g.word, voc) || g.word.length < 4 || !letter) return;
+              var fix = bestCorrection(g.word, [voc], synonymWords);
+              if (fix || g.word.length < 5 || !g.near) return fix;
+              // not found under its first letter: the first letter may be the typo
+              return Promise.all(g.near.map(vocabulary)).then(function (vocs) {
+                return bestCorrection(g.word, vocs, []);
+              });
+            }).then(function (fix) {
+              if (fix) {
+                corrections.push([g.word, fix]);
+                shown[shown.indexOf(g.word)] = fix;
+                g.said = fix;
+                g.word = fix;
+                return vocabulary(letterOf(fix)).then(function (voc) { g.pages = voc.map.get(fix) || 0; });
+              }
+            });
+          })
+        ).then(function () {
+          content.forEach(function (g) {
+            if (g.word) g.terms = terms(g.word, synonyms.get(g.word) || synonyms.get(fold(g.word)), g.last && !g.pages);
+            g.common = g.word && pageCount > 0 && g.pages > COMMON * pageCount;
+          });
+          var specific = content.filter(function (g) { return !g.common; });
+          return {
+            groups: specific.length ? specific : content,
+            phrases: phrases(groups),
+            define: define,
+            corrected: corrections.length ? shown.join(" ") : null,
+          };
+        });
+      });
+    });
+  }
+
+  // A word typed in full is searched as it is (Pagefind's exact search, "quoted", finds the pages
+  // holding that very word) and as Pagefind does, as the start of longer words ("trans" also finds
+  // "transparency"): pages only found the second way count PREFIX times less.
+  function terms(said, means, last) {
+    var out = [{ q: said, weight: 1, exact: !last && said.indexOf(" ") < 0 ? '"' + said + '"' : null }];
+    (means || []).forEach(function (m) {
+      var q = tokens(m).join(" ");
+      if (q && !out.some(function (t) { return t.q === q; })) out.push({ q: q, weight: SYNONYM });
+    });
+    return out;
+  }
+
+  // --- searching ------------------------------------------------------------------------------
+
+  // Pagefind's data() hands back one shared object per page: read it one call at a time.
+  var reading = Promise.resolve();
+  function read(result) {
+    var next = reading.then(function () {
+      return result.data().then(function (d) {
+        return {
+          url: d.url,
+          title: (d.meta && d.meta.title) || d.url,
+          excerpt: d.excerpt || "",
+          subs: (d.sub_results || []).map(function (s) {
+            return { url: s.url, title: s.title, excerpt: s.excerpt || "", weight: weightOf(s.weighted_locations) };
+          }),
+        };
+      });
+    });
+    reading = next.catch(function () {});
+    return next;
+  }
+
+  // ... but the pages' texts are fetched all at once, before that (Pagefind keeps them)
+  var warmed = new Set();
+  function warm(results) {
+    results.forEach(function (r) {
+      if (r && !warmed.has(r.id)) {
+        warmed.add(r.id);
+        r.data().catch(function () {});
+      }
+    });
+  }
+
+  function weightOf(locations) {
+    return (locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0);
+  }
+
+  // Runs of two to six things said, starting and ending with a word that is no stop word ("too
+  // many clients" -> "many clients"): a page holding one as it is written (a title, an alias) ranks
+  // higher. Pagefind finds them with its exact search ("quoted").
+  function phrases(sequence) {
+    var out = [];
+    for (var i = 0; i < sequence.length; i++) {
+      if (sequence[i].stop) continue;
+      for (var j = Math.min(sequence.length - 1, i + 5); j > i; j--) {
+        if (sequence[j].stop) continue;
+        var words = sequence.slice(i, j + 1).map(function (g) { return g.said; });
+        out.push({ q: '"' + words.join(" ") + '"', size: words.join(" ").split(" ").length });
+      }
+    }
+    out.sort(function (a, b) { return b.size - a.size; });
+    out = out.slice(0, 10);
+    // two words typed apart that the handbook writes as one ("trauma informed", "self care")
+    for (var k = 0; k + 1 < sequence.length; k++) {
+      if (!sequence[k].stop && !sequence[k + 1].stop && sequence[k].word && sequence[k + 1].word) {
+        out.push({ q: '"' + sequence[k].word + sequence[k + 1].word + '"', size: 2 });
+      }
+    }
+    return out;
+  }
+
+  function run(query, typing) {
+    return Promise.all([load(), understand(query, typing)]).then(function (both) {
+      var pagefind = both[0], plan = both[1];
+      // signals: each group (a thing said, with the words it may mean), then each phrase
+      var signals = plan.groups.map(function (g) { return { terms: g.terms, group: true }; });
+      plan.phrases.forEach(function (p) { signals.push({ terms: [{ q: p.q, weight: PHRASE * p.size / 2 }], group: false }); });
+      var queries = [];
+      signals.forEach(function (sig) {
+        sig.terms.forEach(function (t) {
+          if (queries.indexOf(t.q) < 0) queries.push(t.q);
+          if (t.exact && queries.indexOf(t.exact) < 0) queries.push(t.exact);
+        });
+      });
+      queries = queries.slice(0, 32);
+      return Promise.all(queries.map(function (q) {
+        return pagefind.search(q).then(function (r) { return r.results; }, function () { return []; });
+      })).then(function (found) {
+        var byQuery = new Map();
+        queries.forEach(function (q, i) { byQuery.set(q, found[i]); });
+        if (window.__hbDebug) window.__hbPlan = signals.map(function (sig) { return sig.terms.map(function (t) { return t.q + ":" + (byQuery.get(t.q) || []).length; }).join(" | "); });
+        signals.define = plan.define;
+        return rank(signals, byQuery).then(function (docs) {
+          return { docs: docs, groups: plan.groups, corrected: plan.corrected };
+        });
+      });
+    });
+  }
+
+  function blank(signals) {
+    return signals.map(function () { return 0; });
+  }
+
+  // docs: {key, scores: [best score per signal], best: [{r, s}] per signal, result, matched, score}
+  function rank(signals, byQuery) {
+    var pages = new Map();
+    signals.forEach(function (sig, si) {
+      sig.terms.forEach(function (t) {
+        var exact = t.exact && new Set((byQuery.get(t.exact) || []).map(function (r) { return r.id; }));
+        t.exactIds = exact;
+        (byQuery.get(t.q) || []).forEach(function (r) {
+          var doc = pages.get(r.id);
+          if (!doc) pages.set(r.id, (doc = { key: r.id, scores: blank(signals), best: [], signals: signals }));
+          var s = r.score * t.weight * (exact && !exact.has(r.id) ? PREFIX : 1);
+          if (s > doc.scores[si]) {
+            doc.scores[si] = s;
+            doc.best[si] = { r: r, s: s };
+          }
+          if (sig.group && (!doc.result || s > doc.resultScore)) { doc.result = r; doc.resultScore = s; }
+        });
+      });
+    });
+    var docs = Array.from(pages.values()).filter(function (d) { return d.result; });
+    signals.top = signals.map(function (sig, si) {
+      return docs.reduce(function (m, d) { return Math.max(m, d.scores[si]); }, 0);
+    });
+    docs.forEach(total);
+    docs.sort(order);
+    // Read the first pages. FAQ and glossary pages among them (or that could be, if one entry took
+    // most of their score) are split into their questions and terms, each a result of its own.
+    var cut = docs.length > EXPAND ? docs[EXPAND - 1].score : 0;
+    var top = docs.filter(function (d, i) { return i < EXPAND || (ENTRY_BOOST * d.score >= cut && i < EXPAND + SPARE); });
+    warm(top.map(function (doc) { return doc.result; }));
+    return Promise.all(top.map(function (doc) { return read(doc.result); })).then(function (data) {
+      top.forEach(function (doc, i) {
+        doc.data = data[i];
+        doc.entries = ENTRY_PAGES.test(new URL(data[i].url, location.href).pathname);
+      });
+      var extra = [];
+      var expansions = top.filter(function (d) { return d.entries; }).map(function (doc) {
+        var hits = [];
+        signals.forEach(function (sig, si) {
+          sig.terms.forEach(function (t) {
+            (byQuery.get(t.q) || []).forEach(function (r) {
+              if (r.id === doc.key) hits.push({ r: r, w: t.weight * (t.exactIds && !t.exactIds.has(r.id) ? PREFIX : 1), si: si });
+            });
+          });
+        });
+        return Promise.all(hits.map(function (h) { return read(h.r); })).then(function (readings) {
+          var entries = new Map();
+          readings.forEach(function (d, k) {
+            var h = hits[k];
+            var all = d.subs.reduce(function (sum, s) { return sum + s.weight; }, 0) || 1;
+            d.subs.forEach(function (s) {
+              if (s.url.indexOf("#") < 0 || !s.weight) return; // the top of the page is not an entry
+              var e = entries.get(s.url);
+              if (!e) {
+                e = { key: s.url, scores: blank(signals), page: doc.data, signals: signals, glossary: GLOSSARY.test(doc.data.url) };
+                entries.set(s.url, e);
+              }
+              var score = h.r.score * h.w * Math.pow(s.weight / all, SHARE) * ENTRY_BOOST;
+              if (score > e.scores[h.si]) e.scores[h.si] = score;
+              if (signals[h.si].group && (!e.sub || score > e.subScore)) { e.sub = s; e.subScore = score; }
+            });
+          });
+          entries.forEach(function (e) {
+            if (!e.sub) return;
+            total(e);
+            extra.push(e);
+            doc.replaced = true;
+          });
+        });
+      });
+      return Promise.all(expansions).then(function () {
+        var out = docs.filter(function (d) { return !d.replaced; }).concat(extra);
+        out.forEach(function (d) { titled(d, signals); });
+        out.sort(order);
+        if (window.__hbDebug) {
+          window.__hbDebug = out.slice(0, 10).map(function (d) {
+            return [d.sub ? d.sub.url : d.data ? d.data.url : d.key, d.matched, Math.round(d.score * 100) / 100,
+              d.scores.map(function (x) { return Math.round(x * 100) / 100; }).join(" ")];
+          });
+        }
+        return out;
+      });
+    });
+  }
+
+  // A page's score: the sum of its best score for each thing said and each phrase, scaled by how
+  // much of what was said it matches (to the power COVERAGE: a page with every word wins over one
+  // that repeats one of them). A word counts as matched in full when the page scores at least
+  // MATCHED times the best page's score for it, in part below that: a long page that mentions a
+  // word once in passing does not count as matching it.
+  function total(doc) {
+    var groups = 0, matched = 0, strength = 0, sum = 0;
+    var signals = doc.signals;
+    signals.forEach(function (sig, i) {
+      if (sig.group) {
+        groups += 1;
+        if (doc.scores[i] > 0) matched += 1;
+        strength += signals.top[i] ? Math.min(1, doc.scores[i] / (MATCHED * signals.top[i])) : 0;
+      }
+      sum += doc.scores[i];
+    });
+    doc.matched = matched;
+    doc.score = sum * Math.pow(strength / (groups || 1), COVERAGE);
+    if (doc.glossary && signals.define) doc.score *= DEFINITION;
+  }
+
+  // A title (a page's, a question's, a term's) that holds what was said: the strongest sign there is.
+  function titled(doc, signals) {
+    var title = doc.sub ? doc.sub.title : doc.data && doc.data.title;
+    if (!title) return;
+    var have = new Set(tokens(title).map(stemish));
+    var groups = 0, found = 0;
+    signals.forEach(function (sig) {
+      if (!sig.group) return;
+      groups += 1;
+      var best = 0;
+      sig.terms.forEach(function (t) {
+        var words = t.q.split(" ").map(stemish);
+        if (words.every(function (w) { return have.has(w); })) best = Math.max(best, t.weight);
+      });
+      found += best;
+    });
+    if (groups) doc.score *= 1 + TITLE * Math.pow(found / groups, 2);
+  }
+
+  function stemish(word) {
+    return word.replace(/(ies|es|s|ing|ed|ly)$/, "").replace(/(.)\1$/, "$1") || word;
+  }
+
+  function order(a, b) {
+    return b.score - a.score;
+  }
+
+  // --- showing --------------------------------------------------------------------------------
+
+  function setMeta() {
+    var parts = Array.prototype.slice.call(arguments);
+    meta.replaceChildren.apply(meta, parts.map(function (p) { return typeof p === "string" ? document.createTextNode(p) : p; }));
+  }
+
+  // Pagefind's excerpt is page text it escaped, with <mark> around the words found: rebuild it from
+  // its text and <mark> elements only.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.append(mark);
+      } else {
+        p.append(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function item(url, title, where, html) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url;
+    link.href = url;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
-    var title = document.createElement("h1");
-    title.textContent = (data.meta && data.meta.title) || data.url;
-    var excerpt = document.createElement("p");
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; it adds only <mark>
-    article.append(title, excerpt);
+    var h = document.createElement("h1");
+    h.textContent = title;
+    article.append(h);
+    if (where) {
+      var w = document.createElement("p");
+      w.className = "hb-search-where";
+      w.textContent = where;
+      article.append(w);
+    }
+    article.append(excerpt(html));
     link.append(article);
-    item.append(link);
-    return item;
+    li.append(link);
+    return li;
+  }
+
+  function showSuggestions(text) {
+    if (!text) {
+      suggest.hidden = true;
+      suggest.replaceChildren();
+      return;
+    }
+    var heading = document.createElement("p");
+    heading.className = "hb-search-suggest__title";
+    heading.textContent = text;
+    var ul = document.createElement("ul");
+    SUGGESTIONS.forEach(function (s) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = new URL(s[0], site).href;
+      var strong = document.createElement("strong");
+      strong.textContent = s[1];
+      var span = document.createElement("span");
+      span.textContent = s[2];
+      a.append(strong, span);
+      li.append(a);
+      ul.append(li);
+    });
+    suggest.replaceChildren(heading, ul);
+    suggest.hidden = false;
+  }
+
+  function count(n) {
+    return n === 0 ? "No matching documents" : n === 1 ? "1 matching document" : n + " matching documents";
+  }
+
+  var focusFirst = false;
+
+  function view(doc) {
+    if (doc.sub) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: doc.sub.excerpt };
+    if (doc.data) return { url: doc.data.url, title: doc.data.title, where: "", excerpt: doc.data.excerpt };
+    return null;
+  }
+
+  function show(found, shown, raw, final) {
+    var items = shown.map(function (s) { return item(s.url, s.title, s.where, s.excerpt); });
+    list.replaceChildren.apply(list, items);
+    var n = found.docs.length;
+    var parts = [];
+    if (found.corrected) {
+      var em = document.createElement("em");
+      em.textContent = found.corrected;
+      parts.push("Showing results for ", em, ". ");
+    }
+    var partial = n > 0 && found.docs[0].matched < found.groups.length;
+    parts.push(count(n) + (partial ? ", with most of your words" : ""));
+    setMeta.apply(null, parts);
+    if (!final) return;
+    var weak = n < 3 || partial;
+    showSuggestions(weak ? (n ? "Not what you need? Start from one of these:" : "Nothing matched. Start from one of these:") : null);
+    list.setAttribute("data-hb-query", raw);
+    if (focusFirst && items.length) items[0].querySelector("a").focus();
+    focusFirst = false;
   }
 
   function search() {
-    var query = input.value.trim();
+    var raw = input.value;
+    var query = raw.trim();
     var mine = ++latest;
+    remember(raw);
     if (!query) {
       list.replaceChildren();
-      if (engine) meta.textContent = "Type to start searching";
+      showSuggestions(null);
+      list.removeAttribute("data-hb-query");
+      if (engine) setMeta("Type to start searching");
       return;
     }
-    load().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (found) {
-      if (mine !== latest) return null;
-      return Promise.all(found.results.slice(0, 6).map(function (r) { return r.data(); })).then(function (data) {
+    if (!tokens(query.slice(0, MAX_CHARS)).length) {
+      load().then(function () {
         if (mine !== latest) return;
-        var n = found.results.length;
-        meta.textContent = n === 0 ? "No matching documents" : n === 1 ? "1 matching document" : n + " matching documents";
-        list.replaceChildren.apply(list, data.map(result));
+        list.replaceChildren();
+        setMeta("Type a word or two, for example: gift, text after hours, money.");
+        showSuggestions("Or start from one of these:");
+        list.setAttribute("data-hb-query", raw);
+      });
+      return;
+    }
+    // the vocabulary files for typo correction, at once, while the engine loads
+    tokens(query.slice(0, MAX_CHARS)).forEach(function (w) { if (!STOP.has(w) && w.length > 3) vocabulary(letterOf(w)); });
+    run(query, !/\s$/.test(raw)).then(function (found) {
+      if (mine !== latest) return;
+      var docs = found.docs.slice(0, SHOWN);
+      // the results whose page text is already here are shown at once, the others when it comes
+      var ready = [];
+      for (var i = 0; i < docs.length && view(docs[i]); i++) ready.push(view(docs[i]));
+      if (ready.length < docs.length) show(found, ready, raw, false);
+      warm(docs.map(function (doc) { return !view(doc) && doc.result; }));
+      return Promise.all(docs.map(function (doc) {
+        return view(doc) || read(doc.result).then(function (d) { return { url: d.url, title: d.title, where: "", excerpt: d.excerpt }; });
+      })).then(function (shown) {
+        if (mine !== latest) return;
+        show(found, shown, raw, true);
       });
     }).catch(function () {
-      meta.textContent = "Search is not available here.";
+      if (mine !== latest) return;
+      list.replaceChildren();
+      setMeta("Search is not available here.");
+      showSuggestions("Start from one of these:");
+      list.setAttribute("data-hb-query", raw);
     });
   }
+
+  // --- the box: typing, keys, Back, a query kept for the session ----------------------------
+
+  function remember(value) {
+    try {
+      if (value) sessionStorage.setItem(STORE, value);
+      else sessionStorage.removeItem(STORE);
+    } catch (err) { /* storage off: the query is simply not kept */ }
+  }
+
+  function recalled() {
+    try { return sessionStorage.getItem(STORE) || ""; } catch (err) { return ""; }
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) toggle.click(); // as Material does: its scroll lock follows the change
+  }
+
+  // Back closes an open search: opening it adds a history entry, and leaving that entry closes it.
+  var pushed = false;
+  var leaving = null;
+  function opened() {
+    if (!pushed) {
+      history.pushState({ hbSearch: true }, "");
+      pushed = true;
+    }
+    load();
+    if (!input.value && recalled()) input.value = recalled();
+    if (input.value.trim() && !list.hasAttribute("data-hb-query")) search();
+  }
+  function closed() {
+    if (pushed && history.state && history.state.hbSearch) {
+      pushed = false;
+      history.back();
+    }
+  }
+  window.addEventListener("popstate", function () {
+    if (!pushed) return;
+    pushed = false;
+    if (toggle.checked) {
+      setOpen(false);
+      input.blur();
+    }
+    if (leaving) {
+      var go = leaving;
+      leaving = null;
+      location.href = go;
+    }
+  });
+  if (history.state && history.state.hbSearch) history.replaceState(null, "");
+
+  // A result opened from the search leaves no search entry behind in the history.
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (pushed && history.state && history.state.hbSearch) {
+      event.preventDefault();
+      leaving = link.href; // popstate closes the search, then goes there
+      history.back();
+    }
+  });
+  suggest.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (pushed && history.state && history.state.hbSearch) {
+      event.preventDefault();
+      leaving = link.href;
+      history.back();
+    }
+  });
+
+  var saved = recalled();
+  if (saved && !input.value) input.value = saved;
 
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(search, 120);
+    remember(input.value);
+    timer = setTimeout(search, 150);
   });
   input.addEventListener("focus", function () {
-    toggle.checked = true;
+    setOpen(true);
     load();
   });
-  form.addEventListener("reset", function () {
-    setTimeout(search, 0);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      clearTimeout(timer);
+      focusFirst = true;
+      search();
+    } else if (event.key === "ArrowDown") {
+      var first = list.querySelector("a");
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  list.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    event.preventDefault();
+    if (event.key === "ArrowUp" && at === 0) input.focus();
+    else if (links[at + (event.key === "ArrowDown" ? 1 : -1)]) links[at + (event.key === "ArrowDown" ? 1 : -1)].focus();
+  });
+  clear.addEventListener("click", function () {
+    input.value = "";
+    remember("");
+    search();
+    input.focus();
   });
   toggle.addEventListener("change", function () {
-    if (toggle.checked) input.focus();
+    if (toggle.checked) {
+      opened();
+      if (document.activeElement !== input) input.focus();
+    } else {
+      closed();
+    }
   });
   document.addEventListener("keydown", function (event) {
-    var typing = /input|textarea|select/i.test((event.target && event.target.tagName) || "");
+    var typing = /input|textarea|select/i.test((event.target && event.target.tagName) || "") || (event.target && event.target.isContentEditable);
     if (event.key === "Escape" && toggle.checked) {
-      toggle.checked = false;
+      setOpen(false);
       input.blur();
-    } else if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s" || event.key === "f")) {
       event.preventDefault();
-      toggle.checked = true;
+      setOpen(true);
       input.focus();
     }
   });
