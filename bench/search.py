@@ -153,8 +153,7 @@ def first_search(browser, origin: str, page_path: str, query: str) -> dict:
     box = page.locator("input.md-search__input")
     if opener.is_visible():
         page.evaluate(
-            "() => document.querySelector('input.md-search__input')"
-            ".dispatchEvent(new PointerEvent('pointerdown'))"
+            "() => document.querySelector('input.md-search__input').dispatchEvent(new PointerEvent('pointerdown'))"
         )
         opener.click()
     else:
@@ -190,7 +189,9 @@ def report(scale: int, query: str, result: dict) -> None:
         body_kb, wire_kb = sum(r[1] for r in chosen) / 1024, sum(r[2] for r in chosen) / 1024
         print(f"    {k:40} {len(chosen):>8} {body_kb:>9.1f} {wire_kb:>9.1f}")
     print(f"    {'total':40} {len(rows):>8} {sum(r[1] for r in rows) / 1024:>9.1f} {wire:>9.1f} {verdict}")
-    print(f"    slow 3G: first result {result['seconds']:.2f} s after the click (target {TARGET_SECONDS:.0f} s: {time_verdict})")
+    print(
+        f"    slow 3G: first result {result['seconds']:.2f} s after the click (target {TARGET_SECONDS:.0f} s: {time_verdict})"
+    )
 
 
 def main() -> None:

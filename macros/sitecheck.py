@@ -39,7 +39,37 @@ def check_site(site: Site, config: SiteConfig | None = None) -> list[Problem]:
     anchors = _Anchors(site, rendered)
     for src, text in rendered.items():
         problems += _check_links(site, src, text, anchors)
+    problems += _check_generated_links(site)
     problems += _check_nav(site, config)
+    return problems
+
+
+def _check_generated_links(site: Site) -> list[Problem]:
+    """Pages the engine writes link only to pages the site has (MkDocs' strict build would stop on the rest).
+
+    The engine's templates should never do otherwise; when data makes them (an item retired, renamed or moved
+    by an overlay), the check stops here, naming the page, rather than the build later.
+    """
+    problems = []
+    for page in site.pages.values():
+        if not page.generated:
+            continue
+        for _, chunk in outside_code(page.markdown):
+            for match in MD_LINK.finditer(chunk):
+                target = match.group(1)
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+                    continue
+                path = unquote(target.partition("#")[0])
+                if path.endswith(".md") and _join(page.src, path) not in site.pages:
+                    problems.append(
+                        Problem(
+                            f"(generated page) {page.src}",
+                            0,
+                            "",
+                            f"the page the engine writes links to '{target}', which this site does not have: "
+                            "a fault of the engine with this data; please report it with the files you changed",
+                        )
+                    )
     return problems
 
 

@@ -370,7 +370,13 @@ class Names:
             return f"unknown id '{item_id}'{at}: renamed to '{new}' in {f'edition {edition}' if edition else 'the next edition'}; use '{new}'"
         if self.retired and item_id in self.retired:
             return f"unknown id '{item_id}'{at}: retired in {f'edition {self.retired[item_id]}' if self.retired[item_id] else 'the next edition'}; remove it or cite what replaced it"
-        return f"unknown id '{item_id}'{at}{did_you_mean(item_id, choices)}"
+        guess = did_you_mean(item_id, choices)
+        if guess:
+            return f"unknown id '{item_id}'{at}{guess}"
+        return (
+            f"unknown id '{item_id}'{at}: no item has this id; write the id of an existing item (a principle's, case's or "
+            "topic's file name, or the `id:` of an FAQ entry, term or source), or remove the reference"
+        )
 
 
 def check_ref(item_id: str, sub: str | None, names: Names) -> str | None:

@@ -2,8 +2,9 @@
 
 Everything the site holds is decided by macros.site; this plugin only hands
 it to MkDocs. It keeps the Site on the plugin instance (mkdocs-macros reaches
-it through env.conf.plugins) and logs through MkDocs' logger, so strict mode
-counts its warnings.
+it through env.conf.plugins) and logs through MkDocs' logger. The check's
+warnings (advice `handbook check` passes with) are logged at INFO, so a passing
+check means a passing strict build; its errors stop the build.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             handbook = load_handbook(root, self.config.data_dir, self.config.org_dir)
         except HandbookError as err:
             raise PluginError("\n" + err.report()) from None
+        # The check's warnings are advice it passes with (`handbook check` says ok), so they are shown at INFO:
+        # strict mode counts only what the build itself finds, and a passing check means a passing build.
         for warning in handbook.warnings:
-            log.warning(str(warning))
+            log.info(str(warning))
         address = public_address(handbook, config.site_url or "")
         config.site_url = address or None
         site = build_site(
@@ -65,6 +68,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         problems = check_site(site, settings)
         if any(not p.warning for p in problems):
             raise PluginError("\n" + report(problems))
+        for problem in problems:
+            log.info(str(problem))
         self.site = site
         profile = handbook.profile
         config.site_name = profile.get("handbook_title", config.site_name)

@@ -53,8 +53,11 @@ def phone(browser):
 
 
 def _small(targets: list[dict]) -> list[str]:
-    return [f"<{t['tag']}> {t['name']}: {t['width']} x {t['height']} px" for t in targets
-            if t["width"] < TAP_MIN or t["height"] < TAP_MIN]
+    return [
+        f"<{t['tag']}> {t['name']}: {t['width']} x {t['height']} px"
+        for t in targets
+        if t["width"] < TAP_MIN or t["height"] < TAP_MIN
+    ]
 
 
 def test_header_icons_and_search_controls_are_44px(phone, served_site):
@@ -70,9 +73,11 @@ def test_header_icons_and_search_controls_are_44px(phone, served_site):
         page.tap("label.md-header__button[for='__search']")
         page.wait_for_function("() => document.getElementById('__search').checked")
         page.locator("input.md-search__input").press_sequentially("gift")
-        wait = f"s => document.querySelectorAll(s).length && [...document.querySelectorAll(s)].every(el => {{" \
-               f"const b = el.getBoundingClientRect(); const o = Number(getComputedStyle(el).opacity);" \
-               f"return o === 0 || o === 1 && b.width >= {TAP_MIN} && b.height >= {TAP_MIN}; }})"
+        wait = (
+            f"s => document.querySelectorAll(s).length && [...document.querySelectorAll(s)].every(el => {{"
+            f"const b = el.getBoundingClientRect(); const o = Number(getComputedStyle(el).opacity);"
+            f"return o === 0 || o === 1 && b.width >= {TAP_MIN} && b.height >= {TAP_MIN}; }})"
+        )
         try:
             page.wait_for_function(wait, arg=SEARCH_CONTROLS, timeout=2_000)  # the clear button grows in
         except Exception:
