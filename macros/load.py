@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
 from pathlib import Path
 from types import MappingProxyType
 
@@ -260,6 +261,25 @@ def _load_handbook(
     profile = {k: v for _, data_ in located for k, v in data_.items()}
     if located:
         problems += check_profile(profile, located, names, today)
+    if (
+        org is not None
+        and org_profile is not None
+        and isinstance(org_profile.data, dict)
+        and not org_profile.data.get("site_url")
+        and profile.get("example") is not True
+        and not os.environ.get("SITE_URL", "").strip()
+    ):
+        problems.append(
+            Problem(
+                org_profile.file,
+                1,
+                "site_url",
+                "no `site_url`: permanent links, citations, PDFs and handbook.json would give the base handbook's "
+                "address; add a line `site_url: https://...` with the address where your code is published "
+                "(the GitHub Pages workflow sets it for you)",
+                warning=True,
+            )
+        )
     problems += _check_records(records, names, changes.retired)
     if changelog is not None and isinstance(changelog.data, dict):
         problems += _check_changelog(changelog, base_ids | set(changes.retired), names)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from functools import cached_property
 
 import jinja2
@@ -223,6 +224,25 @@ class _MemoryCache(jinja2.BytecodeCache):
 
 
 _COMPILED = _MemoryCache()
+
+
+#: How much a case handout's one printed page holds with half an inch to write under each question, in
+#: words (the scenario's and the questions'), counting each question as QUESTION_WORDS more for its room.
+#: Measured on the printed handouts (tests/browser/test_pdf.py): the longest case that still leaves half an
+#: inch under each answer comes to about 560; the shortest that does not, to about 585.
+ONE_SHEET_WORDS = 560
+QUESTION_WORDS = 25
+
+
+def case_sheets(d) -> int:
+    """1 when a case's scenario and questions fit one printed page with room to write, else 2 (questions overleaf)."""
+    if not isinstance(d, Mapping) or "scenario" not in d:
+        return 1
+    questions = d.get("questions") or ()
+    size = len(str(d.get("scenario", "")).split()) + sum(
+        len(str(q.get("text", "")).split()) + QUESTION_WORDS for q in questions if isinstance(q, Mapping)
+    )
+    return 1 if size <= ONE_SHEET_WORDS else 2
 
 
 class Renderer:
@@ -636,7 +656,7 @@ class Renderer:
         item = self.hb[first]
         if what:
             return self._render(MODULE_HANDOUTS[what][0], src, item=item, d=item.data)
-        return self._render(item.info.handout, src, item=item, d=item.data)
+        return self._render(item.info.handout, src, item=item, d=item.data, sheets=case_sheets(item.data))
 
     def handout_pages(self) -> list[str]:
         """Every printable page, by its Markdown file."""

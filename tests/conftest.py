@@ -19,7 +19,7 @@ VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"
 
 #: Environment switches of the handbook; cleared for every test and every build a test starts.
-SWITCHES = ("HANDBOOK_ORG", "SITE_URL", "HANDBOOK_OFFLINE_ZIP")
+SWITCHES = ("HANDBOOK_ORG", "SITE_URL", "HANDBOOK_OFFLINE_ZIP", "HANDBOOK_PDF_ONLY")
 CLEAN_ENV = {name: None for name in SWITCHES}
 
 

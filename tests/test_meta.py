@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -59,6 +60,7 @@ def test_every_test_file_is_collected(request):
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"},  # its own -q, whatever the caller's
     )
     collected = {line.split("::")[0] for line in run.stdout.splitlines() if "::" in line}
     assert on_disk - collected == set(), run.stdout[-2000:] + run.stderr[-2000:]

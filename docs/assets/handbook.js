@@ -74,3 +74,33 @@
     }
   });
 })();
+
+// A table wider than the screen scrolls sideways inside Material's .md-typeset__scrollwrap. A
+// keyboard can scroll it only if it can take focus (WCAG 2.1.1; axe: scrollable-region-focusable),
+// so a wrapper that overflows becomes a focusable, named region; one that fits is left alone, so
+// it adds no Tab stop. Checked again when the window's size changes (a phone turned sideways).
+(function () {
+  function mark(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table, scrolls sideways");
+        wrap.dataset.hbScroll = "1";
+      } else if (!scrolls && wrap.dataset.hbScroll) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+        delete wrap.dataset.hbScroll;
+      }
+    });
+  }
+  var later = function () { window.requestAnimationFrame(function () { mark(document); }); };
+  if (window.document$) window.document$.subscribe(later);
+  else document.addEventListener("DOMContentLoaded", later);
+  window.addEventListener("load", later);
+  var timer;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(later, 150); });
+})();

@@ -429,6 +429,7 @@
         queries.forEach(function (q, i) { byQuery.set(q, found[i]); });
         if (window.__hbDebug) window.__hbPlan = signals.map(function (sig) { return sig.terms.map(function (t) { return t.q + ":" + (byQuery.get(t.q) || []).length; }).join(" | "); });
         signals.define = plan.define;
+        signals.typed = tokens(query).join(" ");
         return rank(signals, byQuery).then(function (docs) {
           return { docs: docs, groups: plan.groups, corrected: plan.corrected };
         });
@@ -513,6 +514,15 @@
       return Promise.all(expansions).then(function () {
         var out = docs.filter(function (d) { return !d.replaced; }).concat(extra);
         out.forEach(function (d) { titled(d, signals); });
+        // A title typed as it is written (a question, a term, a page's title; case and punctuation aside)
+        // is the answer asked for: it comes first, before any page that only talks about the same things.
+        var highest = out.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
+        out.forEach(function (d) {
+          var title = d.sub ? d.sub.title : d.data && d.data.title;
+          if (title && signals.typed.split(" ").length >= 2 && tokens(title).join(" ") === signals.typed) {
+            d.score += highest * 2;
+          }
+        });
         out.sort(order);
         if (window.__hbDebug) {
           window.__hbDebug = out.slice(0, 10).map(function (d) {

@@ -130,7 +130,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Hand-written pages get their checked [[id]] links and their citation; generated pages are final."""
         src = page.file.src_uri
         mine = self.site.pages.get(src)
-        if mine is None or mine.generated:
+        if mine is None:
+            return markdown
+        if mine.generated:
+            # The model's title, for pages MkDocs cannot name from the nav or a plain first heading (handouts).
+            if not page.meta.get("title") and src.startswith("handouts/"):
+                page.meta["title"] = mine.title
             return markdown
         return self.site.page_markdown(src, markdown)
 

@@ -21,6 +21,7 @@ import html
 import io
 import json
 import mimetypes
+import os
 import shutil
 import sys
 import tempfile
@@ -242,12 +243,35 @@ def write_pdfs(
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium or shutil.which("chromium"), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium or find_chromium(), args=CHROMIUM_ARGS)
         try:
             print_all(b)
         finally:
             b.close()
     return written
+
+
+def chosen_targets(handbook: Handbook) -> dict[str, str]:
+    """targets(), or those whose PDF names match $HANDBOOK_PDF_ONLY (comma-separated patterns: 'handbook.pdf,handout-*')."""
+    import fnmatch
+
+    every = targets(handbook)
+    patterns = [p.strip() for p in os.environ.get("HANDBOOK_PDF_ONLY", "").split(",") if p.strip()]
+    if not patterns:
+        return every
+    return {name: page for name, page in every.items() if any(fnmatch.fnmatch(name, p) for p in patterns)}
+
+
+def find_chromium() -> str | None:
+    """The browser to print with: $CHROMIUM when set (GitHub's runners have /usr/bin/google-chrome), else Chromium."""
+    named = os.environ.get("CHROMIUM")
+    if named:
+        return shutil.which(named) or (named if Path(named).exists() else None)
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
 def main(root: Path, out: Path, handbook: Handbook) -> int:
@@ -256,8 +280,12 @@ def main(root: Path, out: Path, handbook: Handbook) -> int:
     from ..site import public_address
     from .run import mkdocs_build
 
-    if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()):
-        print("handbook pdf: no Chromium found; install it (Debian: apt-get install chromium)", file=sys.stderr)
+    if not find_chromium():
+        print(
+            "handbook pdf: no Chromium found; install it (Debian: apt-get install chromium), "
+            "or name its program in the CHROMIUM environment variable",
+            file=sys.stderr,
+        )
         return 1
     address = public_address(handbook, read_config(root).site_url) or "https://handbook.invalid/"
     with tempfile.TemporaryDirectory() as site:
@@ -265,6 +293,6 @@ def main(root: Path, out: Path, handbook: Handbook) -> int:
         if build.returncode:
             print(build.stderr[-4000:], file=sys.stderr)
             return build.returncode
-        files = write_pdfs(Path(site), address, targets(handbook), out)
+        files = write_pdfs(Path(site), address, chosen_targets(handbook), out)
     print(f"wrote {len(files)} PDF files to {out}/")
     return 0

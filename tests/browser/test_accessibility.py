@@ -249,14 +249,14 @@ def test_focus_is_visible_on_links(browser_context, served_site, scheme):
 
 
 def test_tab_reaches_search_box_and_every_copy_link_button(browser_context, served_site):
-    """The Tab key reaches the search box and every copy-link button."""
+    """The Tab key reaches the search box and every visible copy-link button."""
     problems = []
     page = browser_context("light", DESKTOP).new_page()
     try:
         for path in keyboard_pages(served_site.pages):
             goto(page, served_site.url(path))
             stops = page.evaluate(RECORD_FOCUS)
-            copies = page.locator(".hb-copy").count()
+            copies = page.locator(".hb-copy:visible").count()  # one inside a closed <details> is reached once opened
             for _ in range(stops + 5):
                 page.keyboard.press("Tab")
             focused = Counter(page.evaluate("window.__focused"))

@@ -295,7 +295,7 @@ def test_body_text_is_at_least_11pt_in_print(measured, printed):
 
 
 def test_handbook_has_a_cover_and_contents_with_the_right_page_numbers(pdfs, printed, built_site):
-    """The handbook opens with a cover and a one-page contents whose page numbers are where each part and item starts."""
+    """The handbook opens with a cover and a contents whose page numbers are where each part and item starts."""
     handbook, out, _ = pdfs
     from pypdf import PdfReader
 
@@ -330,7 +330,8 @@ def test_handbook_has_a_cover_and_contents_with_the_right_page_numbers(pdfs, pri
     ]
     entries = [title for part, kind in parts for title in [part, *(i.title for i in handbook.kind(kind))]]
     entries += ["Decision model", "Frequently asked questions", "Glossary", "Sources"]
-    contents, at_text, at_outline, wrong = words(book.pages[1]), 0, 0, []
+    # The contents start on page 2 and may run on to page 3, where the first part then follows them.
+    contents, at_text, at_outline, wrong = words(book.pages[1] + "\n" + book.pages[2]), 0, 0, []
     for title in entries:
         want = words(title)
         at_text = find_words(contents, want, at_text)
