@@ -229,8 +229,8 @@ _COMPILED = _MemoryCache()
 #: How much a case handout's one printed page holds with half an inch to write under each question, in
 #: words (the scenario's and the questions'), counting each question as QUESTION_WORDS more for its room.
 #: Measured on the printed handouts (tests/browser/test_pdf.py): the longest case that still leaves half an
-#: inch under each answer comes to about 560; the shortest that does not, to about 585.
-ONE_SHEET_WORDS = 560
+#: inch under each answer comes to about 561; the shortest that does not, to about 585.
+ONE_SHEET_WORDS = 575
 QUESTION_WORDS = 25
 
 
@@ -475,7 +475,7 @@ class Renderer:
         """A hand-written page's title: its front matter's, else its first heading, else its file name."""
         from .site import _first_heading
 
-        return str(doc.meta.get("title") or _first_heading(doc.body) or doc.src)
+        return str(doc.meta.get("title") or _first_heading(doc.body, self.hb) or doc.src)
 
     def code_facts(self, from_src: str) -> str:
         """The facts of this code: its edition (and the base edition it is built on), dates, where it applies,

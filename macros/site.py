@@ -200,7 +200,7 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
     for doc in handbook.docs.values():
         if doc.src in generated:
             continue  # a generated page of the same name wins; the check reports the clash
-        out.append(doc_page(doc))
+        out.append(doc_page(doc, handbook))
     return out
 
 
@@ -212,11 +212,11 @@ def _item(renderer: Renderer, item_id: str) -> Callable[[], str]:
     return lambda: renderer.item_page(item_id)
 
 
-def doc_page(doc: Doc) -> Page:
+def doc_page(doc: Doc, handbook: Handbook | None = None) -> Page:
     meta = dict(doc.meta)
     return Page(
         doc.src,
-        str(meta.get("title") or _first_heading(doc.body) or doc.src),
+        str(meta.get("title") or _first_heading(doc.body, handbook) or doc.src),
         lambda: doc.body,
         MappingProxyType(meta),
         origin="org" if doc.origin == "org" else "docs",
@@ -226,11 +226,35 @@ def doc_page(doc: Doc) -> Page:
     )
 
 
-def _first_heading(markdown: str) -> str:
+def _first_heading(markdown: str, handbook: Handbook | None = None) -> str:
+    """The words of the first '# ' heading; one that uses the page variables ({{ title }}) filled in."""
     for line in markdown.splitlines():
         if line.startswith("# "):
-            return line[2:].split(" {#")[0].strip()
+            words = line[2:].split(" {#")[0].strip()
+            if "{{" in words and handbook is not None:
+                words = _fill_variables(words, handbook)
+            return words
     return ""
+
+
+def _fill_variables(text: str, handbook: Handbook) -> str:
+    """Text with the page variables a hand-written page may use (macros.pagemacros) filled in; as is if it uses more."""
+    from .docs import jinja_env
+
+    profile = handbook.profile
+    base = handbook.base_profile or profile
+    variables = {
+        "title": str(profile.get("handbook_title", "")),
+        "edition": str(profile.get("edition", "")),
+        "profile": dict(profile),
+        "adopted": handbook.overlay is not None,
+        "base_title": str(base.get("handbook_title", "")),
+        "base_edition": str(base.get("edition", "")),
+    }
+    try:
+        return jinja_env().from_string(text).render(**variables).strip()
+    except Exception:  # a macro call or another name: the page's own render reports it; the words stay as written
+        return text
 
 
 def _print_title(handbook: Handbook) -> str:

@@ -7,6 +7,7 @@ never changes what a test sees; a test that wants one sets it itself.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,3 +68,48 @@ def built_site(tmp_path_factory) -> BuiltSite:
     if run.returncode != 0:
         pytest.fail(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}", pytrace=False)
     return BuiltSite(out, read_config(ROOT).site_url)
+
+
+# --- running on two cores (pytest-xdist, `-n 2` in pyproject.toml) -----------------------------------
+#
+# Tests go to the two workers in groups (--dist loadgroup): each test module is a group, so its
+# module-scoped fixtures (a build, a workflow run) are made once; every test that reads the browser
+# sweep (tests/browser/sweep.py, one pass over every page) is in one group "sweep", and the PDF tests
+# in one group "pdf", whatever their module. Session fixtures (the built site) are made once per worker.
+
+SUMMARY = ROOT / "test-artifacts" / "summary"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        names = set(getattr(item, "fixturenames", ()))
+        if "sweep" in names:
+            group = "sweep"
+        elif names & {"pdfs", "printed", "measured"}:
+            group = "pdf"
+        else:
+            group = item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller (or a run without xdist)
+        shutil.rmtree(SUMMARY, ignore_errors=True)
+
+
+def record_summary(line: str) -> None:
+    """A line for the end of the run (figures a benchmark-like test measured), from any worker."""
+    SUMMARY.mkdir(parents=True, exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with open(SUMMARY / f"{worker}.txt", "a", encoding="utf-8") as out:
+        out.write(line.rstrip("\n") + "\n")
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput") or not SUMMARY.is_dir():
+        return
+    for path in sorted(SUMMARY.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            terminalreporter.write_line(line)

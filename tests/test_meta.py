@@ -56,7 +56,7 @@ def test_every_test_file_is_collected(request):
     """pytest collects every tests/**/test_*.py file (none is hidden by a folder name such as build/)."""
     on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-n", "0", "tests"],
         cwd=ROOT,
         capture_output=True,
         text=True,

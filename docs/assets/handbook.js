@@ -78,7 +78,7 @@
 // A table wider than the screen scrolls sideways inside Material's .md-typeset__scrollwrap. A
 // keyboard can scroll it only if it can take focus (WCAG 2.1.1; axe: scrollable-region-focusable),
 // so a wrapper that overflows becomes a focusable, named region; one that fits is left alone, so
-// it adds no Tab stop. Checked again when the window's size changes (a phone turned sideways).
+// it adds no Tab stop. Checked again whenever its size changes (a phone turned sideways).
 (function () {
   function mark(root) {
     root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
@@ -97,10 +97,15 @@
       }
     });
   }
-  var later = function () { window.requestAnimationFrame(function () { mark(document); }); };
-  if (window.document$) window.document$.subscribe(later);
-  else document.addEventListener("DOMContentLoaded", later);
-  window.addEventListener("load", later);
-  var timer;
-  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(later, 150); });
+  // Each wrapper is watched (ResizeObserver): its size changes with the window's, and it is marked
+  // again in the same frame, before anyone can try to scroll it.
+  var watched = window.ResizeObserver && new ResizeObserver(function () { mark(document); });
+  var setUp = function () {
+    mark(document);
+    if (watched) document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) { watched.observe(wrap); });
+  };
+  if (window.document$) window.document$.subscribe(function () { window.requestAnimationFrame(setUp); });
+  else document.addEventListener("DOMContentLoaded", setUp);
+  window.addEventListener("load", setUp);
+  if (!watched) window.addEventListener("resize", function () { mark(document); });
 })();

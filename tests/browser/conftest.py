@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 from macros.builders.pdf import CHROMIUM_ARGS  # noqa: E402 - one list of launch flags for the tests and `make pdf`
+from tests.conftest import record_summary  # noqa: E402 - figures for the end of the run, from any worker
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -273,9 +274,6 @@ def search(page, query: str, quiet_ms: int = 200) -> list[str]:
     return page.evaluate(RESULT_LINKS)
 
 
-_summary: list[str] = []
-
-
 @pytest.fixture(scope="session")
 def sweep(browser, served_site):
     """Every page visited once, with axe results, page facts, sideways scroll and requests (see sweep.py)."""
@@ -284,13 +282,8 @@ def sweep(browser, served_site):
     result = run_sweep(browser, served_site)
     runs = ", ".join(f"{variant} {len(pages)}" for variant, pages in result.axe.items())
     slowest = ", ".join(f"/{p} {t:.1f} s" for p, t in sorted(result.seconds.items(), key=lambda x: -x[1])[:3])
-    _summary.append(
+    record_summary(
         f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
         f"axe runs: {runs}; slowest: {slowest}"
     )
     return result
-
-
-def pytest_terminal_summary(terminalreporter):
-    for line in _summary:
-        terminalreporter.write_line(line)

@@ -28,6 +28,8 @@ import re
 import pytest
 from lxml import html as lxml_html
 
+from tests.conftest import record_summary
+
 from .conftest import DESKTOP, PHONE, goto, new_context, open_page, search
 from .search_queries import QUERIES
 
@@ -90,7 +92,7 @@ def test_queries_table_is_sound(served_site):
     assert not unknown, f"expected pages or anchors that the site does not have: {unknown}"
 
 
-def test_search_finds_the_right_page_in_the_top_3(search_page, served_site, capsys):
+def test_search_finds_the_right_page_in_the_top_3(search_page, served_site):
     """At least 90% of the everyday queries put a right page in the top three, and none gets no results."""
     misses, empty = [], []
     for query, targets in QUERIES:
@@ -106,8 +108,7 @@ def test_search_finds_the_right_page_in_the_top_3(search_page, served_site, caps
         f"search hit rate (a right page in the top 3): {hits}/{len(QUERIES)} = {hits / len(QUERIES):.1%}; "
         f"queries with no results: {len(empty)}"
     )
-    with capsys.disabled():
-        print(f"\n{rate}\n" + "\n".join(misses))
+    record_summary(rate + "".join(f"\n{m}" for m in misses))
     assert not empty, f"{rate}; no results for: {empty}"
     assert hits >= 0.9 * len(QUERIES), rate + f"; {len(misses)} miss(es):\n" + "\n".join(misses)
 
