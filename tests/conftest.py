@@ -57,41 +57,59 @@ class BuiltSite:
     directory_urls: bool = True
 
 
+def once(tmp_path_factory, name: str, make):
+    """What make() returns, made by one worker of the run and read by the others (pytest-xdist).
+
+    xdist's recipe for a session fixture that must run once: the first worker to take the lock in
+    the run's shared temporary folder makes it and leaves it there as a pickle; the others wait for
+    the lock and read it. Without xdist it is simply made.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make()
+    import fcntl
+    import pickle
+
+    shared = tmp_path_factory.getbasetemp().parent
+    done = shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if done.exists():
+                return pickle.loads(done.read_bytes())
+            value = make()
+            done.write_bytes(pickle.dumps(value))
+            return value
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """One strict build of the real handbook, shared by the build tests and the browser tests."""
+    """One strict build of the real handbook, shared by the build tests and the browser tests (and the workers)."""
     from macros.builders.run import mkdocs_build
     from macros.config import read_config
 
-    out = tmp_path_factory.mktemp("site")
-    run = mkdocs_build(ROOT, out, env=CLEAN_ENV)
-    if run.returncode != 0:
-        pytest.fail(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}", pytrace=False)
-    return BuiltSite(out, read_config(ROOT).site_url)
+    def build() -> BuiltSite:
+        out = tmp_path_factory.mktemp("site")
+        run = mkdocs_build(ROOT, out, env=CLEAN_ENV)
+        if run.returncode != 0:
+            raise RuntimeError(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}")
+        return BuiltSite(out, read_config(ROOT).site_url)
+
+    try:
+        return once(tmp_path_factory, "built-site", build)
+    except RuntimeError as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 # --- running on two cores (pytest-xdist, `-n 2` in pyproject.toml) -----------------------------------
 #
-# Tests go to the two workers in groups (--dist loadgroup): each test module is a group, so its
-# module-scoped fixtures (a build, a workflow run) are made once; every test that reads the browser
-# sweep (tests/browser/sweep.py, one pass over every page) is in one group "sweep", and the PDF tests
-# in one group "pdf", whatever their module. Session fixtures (the built site) are made once per worker.
+# Tests go to the two workers file by file (--dist loadfile), so a module's fixtures (a build, a
+# workflow run) are made once. What several files share is made once for the whole run by `once`:
+# the built site, and the browser sweep (tests/browser/sweep.py, one pass over every page).
+# Figures a test measured reach the end of the run through record_summary, from any worker.
 
 SUMMARY = ROOT / "test-artifacts" / "summary"
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        names = set(getattr(item, "fixturenames", ()))
-        if "sweep" in names:
-            group = "sweep"
-        elif names & {"pdfs", "printed", "measured"}:
-            group = "pdf"
-        else:
-            group = item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_sessionstart(session):

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 from macros.builders.pdf import CHROMIUM_ARGS  # noqa: E402 - one list of launch flags for the tests and `make pdf`
-from tests.conftest import record_summary  # noqa: E402 - figures for the end of the run, from any worker
+from tests.conftest import once, record_summary  # noqa: E402 - figures for the end of the run, from any worker
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -275,15 +275,21 @@ def search(page, query: str, quiet_ms: int = 200) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def sweep(browser, served_site):
-    """Every page visited once, with axe results, page facts, sideways scroll and requests (see sweep.py)."""
+def sweep(browser, served_site, tmp_path_factory):
+    """Every page visited once, with axe results, page facts, sideways scroll and requests (see sweep.py).
+
+    Made once for the whole run: the worker that gets there first runs it, the others read its results.
+    """
     from .sweep import run_sweep
 
-    result = run_sweep(browser, served_site)
-    runs = ", ".join(f"{variant} {len(pages)}" for variant, pages in result.axe.items())
-    slowest = ", ".join(f"/{p} {t:.1f} s" for p, t in sorted(result.seconds.items(), key=lambda x: -x[1])[:3])
-    record_summary(
-        f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
-        f"axe runs: {runs}; slowest: {slowest}"
-    )
-    return result
+    def make():
+        result = run_sweep(browser, served_site)
+        runs = ", ".join(f"{variant} {len(pages)}" for variant, pages in result.axe.items())
+        slowest = ", ".join(f"/{p} {t:.1f} s" for p, t in sorted(result.seconds.items(), key=lambda x: -x[1])[:3])
+        record_summary(
+            f"browser sweep: {len(result.pages)} pages in {result.total_seconds:.0f} s; "
+            f"axe runs: {runs}; slowest: {slowest}"
+        )
+        return result
+
+    return once(tmp_path_factory, "sweep", make)
