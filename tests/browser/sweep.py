@@ -145,6 +145,7 @@ class Sweep:
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # (page, url, resource type)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent on each page
     total_seconds: float = 0.0
+    origin: str = ""  # the server the sweep ran against (another worker's tests serve the site elsewhere)
 
 
 def _set_scheme(page, scheme: str) -> None:
@@ -170,7 +171,7 @@ def _check_page(page, site, path: str, variants: list[str], sweep: Sweep) -> Non
 
 
 def run_sweep(browser, site) -> Sweep:
-    sweep = Sweep(pages=list(site.pages))
+    sweep = Sweep(pages=list(site.pages), origin=site.origin)
     started = time.perf_counter()
     context = new_context(browser, "light", DESKTOP)
     context.add_init_script(axe_script())

@@ -161,23 +161,26 @@ def _alarm(signum, frame):
     raise _Hang()
 
 
-@settings(
-    # 80 examples in every run, the same ones each time; HANDBOOK_FUZZ_EXAMPLES=5000 HANDBOOK_FUZZ_RANDOM=1
-    # explores further with new examples (how the crashes this test guards against were found).
-    max_examples=int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "80")),
+#: Examples per run: 300 in all, in two tests of 150 (this file and test_check_fuzz_more.py, so the two
+#: workers share them), the same ones each time. HANDBOOK_FUZZ_EXAMPLES=5000 HANDBOOK_FUZZ_RANDOM=1
+#: explores further with new examples (how the crashes this test guards against were found).
+FUZZ = settings(
+    max_examples=int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "150")),
     deadline=None,
     database=None,
     derandomize=os.environ.get("HANDBOOK_FUZZ_RANDOM") != "1",
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],  # no explain phase: its tracing is slow
 )
-@given(
+DAMAGE = given(
     file=st.sampled_from(SAMPLE),
     how=st.sampled_from(["flip", "delete-line", "truncate", "unicode", "swap-type"]),
     seed=st.integers(0, 2**32 - 1),
 )
-def test_damaged_files_are_reported_never_crash_and_a_passing_check_builds(real_copy, file, how, seed):
-    """Random damage to one real file: a clean report naming a file and line, never a crash or a hang; a pass renders every page."""
+
+
+def damage_and_check(real_copy, file, how, seed) -> None:
+    """Damage one file of real_copy, check, and if the check passes render every page; then restore the file."""
     path = real_copy / file
     original = path.read_bytes()
     path.write_bytes(damage(original, how, random.Random(seed)))
@@ -220,3 +223,10 @@ def test_damaged_files_are_reported_never_crash_and_a_passing_check_builds(real_
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
         path.write_bytes(original)
+
+
+@FUZZ
+@DAMAGE
+def test_damaged_files_are_reported_never_crash_and_a_passing_check_builds(real_copy, file, how, seed):
+    """Random damage to one real file: a clean report naming a file and line, never a crash or a hang; a pass renders every page."""
+    damage_and_check(real_copy, file, how, seed)
