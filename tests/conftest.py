@@ -15,6 +15,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def base_edition() -> str:
+    """The base handbook's edition now, from data/profile.yml: tests that release the next one start from it."""
+    import yaml
+
+    return str(yaml.safe_load((ROOT / "data" / "profile.yml").read_text(encoding="utf-8"))["edition"])
+
+
+def next_edition(version: str) -> str:
+    """The edition after X.Y: X.(Y+1)."""
+    major, minor = version.split(".")
+    return f"{major}.{int(minor) + 1}"
+
+
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"

@@ -21,7 +21,10 @@ import pytest
 
 from tests.build.conftest import mkdocs_build
 from tests.build.test_editions_keep_links import record, release, rename
-from tests.conftest import CLEAN_ENV, ROOT
+from tests.conftest import CLEAN_ENV, ROOT, base_edition, next_edition
+
+BASE = base_edition()  # the base edition the organization adopts
+NEXT = next_edition(BASE)  # the one upstream then releases, with a rename
 
 GIT = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@t"}
 
@@ -64,7 +67,7 @@ def upstream(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "The handbook")
-    git(repo, "tag", "v1.0")
+    git(repo, "tag", f"v{BASE}")
     return repo
 
 
@@ -144,13 +147,13 @@ def test_an_organization_adopts_releases_takes_a_rename_and_upgrades(upstream, t
     git(fork, "commit", "-q", "-m", "Our code, edition 1.0")
     git(fork, "tag", "lpc-v1.0")
 
-    # Upstream renames an item and releases base edition 1.1.
+    # Upstream renames an item and releases the next base edition.
     rename(upstream, "gifts", "gifts-and-favours", "boundaries")
     record(upstream, ("gifts", "gifts-and-favours"))
-    release(upstream, "1.1")
+    release(upstream, NEXT)
     git(upstream, "add", "-A")
-    git(upstream, "commit", "-q", "-m", "Edition 1.1")
-    git(upstream, "tag", "v1.1")
+    git(upstream, "commit", "-q", "-m", f"Edition {NEXT}")
+    git(upstream, "tag", f"v{NEXT}")
 
     # Step 7: the organization takes the new edition: the merge is clean, the check says what to do.
     merged = subprocess.run(
@@ -162,18 +165,18 @@ def test_an_organization_adopts_releases_takes_a_rename_and_upgrades(upstream, t
     )
     assert merged.returncode == 0 and "CONFLICT" not in merged.stdout, merged.stdout + merged.stderr
     tags = git(fork, "tag").split()
-    assert {"v1.0", "v1.1", "lpc-v1.0"} <= set(tags)
+    assert {f"v{BASE}", f"v{NEXT}", "lpc-v1.0"} <= set(tags)
     told = handbook(fork, "check")
     assert told.returncode == 1
     assert (
-        "org/change/gifts.yml:2: id: 'gifts' was renamed to 'gifts-and-favours' in base edition 1.1: "
+        f"org/change/gifts.yml:2: id: 'gifts' was renamed to 'gifts-and-favours' in base edition {NEXT}: "
         "write `id: gifts-and-favours` and name the file gifts-and-favours.yml" in told.stderr
     )
     assert "org/docs/about-us.md:3: unknown id 'gifts' in [[...]]: renamed to 'gifts-and-favours'" in told.stderr
     assert "`handbook upgrade` shows this edit" in told.stderr
     upstream_report = ok(handbook(fork, "upstream"))
-    assert "What changed in the base since edition 1.0" in upstream_report
-    assert "Renamed in the base: Gifts (gifts) -> 'gifts-and-favours' in edition 1.1  [you change its summary]" in (
+    assert f"What changed in the base since edition {BASE}" in upstream_report
+    assert f"Renamed in the base: Gifts (gifts) -> 'gifts-and-favours' in edition {NEXT}  [you change its summary]" in (
         upstream_report
     )
 
@@ -187,13 +190,13 @@ def test_an_organization_adopts_releases_takes_a_rename_and_upgrades(upstream, t
     assert "[[gifts-and-favours]]" in (org / "docs" / "about-us.md").read_text(encoding="utf-8")
     assert "ok:" in ok(handbook(fork, "check"))
 
-    # The site builds, as the organization's own code on base edition 1.1.
+    # The site builds, as the organization's own code on the new base edition.
     site = tmp_path / "site"
     run = mkdocs_build(fork, site, env={**CLEAN_ENV, "SITE_URL": "https://lakeside.example.org/code/"})
     assert run.returncode == 0, run.stderr[-3000:]
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Lakeside Peer Network Code of Ethics" in home
-    assert "based on base edition 1.1 of the Peer Support Ethics Handbook" in home
+    assert f"based on base edition {NEXT} of the Peer Support Ethics Handbook" in home
     about_us = (site / "about-us" / "index.html").read_text(encoding="utf-8")
     assert "About Lakeside" in about_us and "../boundaries/gifts-and-favours/" in about_us
     retired = (site / "dilemmas" / "medication-in-a-sober-house" / "index.html").read_text(encoding="utf-8")
@@ -205,5 +208,5 @@ def test_an_organization_adopts_releases_takes_a_rename_and_upgrades(upstream, t
     # Its next edition records what the base changed.
     ok(handbook(fork, "release", "--org", "1.1"))
     log = (org / "changelog.yml").read_text(encoding="utf-8")
-    assert "base_edition: '1.1'" in log and "Renamed in base edition 1.1." in log
-    assert "The base has not changed since edition 1.1" in ok(handbook(fork, "upstream"))
+    assert f"base_edition: '{NEXT}'" in log and f"Renamed in base edition {NEXT}." in log
+    assert f"The base has not changed since edition {NEXT}" in ok(handbook(fork, "upstream"))

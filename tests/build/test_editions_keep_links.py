@@ -1,9 +1,9 @@
-"""Editions keep their promise: every address and anchor of edition 1.0 resolves after renames and releases.
+"""Editions keep their promise: every address and anchor of today's edition resolves after renames and releases.
 
 The real handbook is copied; an item and an FAQ entry are renamed through the
-changelog, `handbook release` publishes edition 1.1, then the item is renamed
-again and 1.2 is released. After each release the site is built, and every
-address of the 1.0 lock (each item's page, its /p/ link, each anchor's /p/ link
+changelog, `handbook release` publishes the next edition (1.2 after 1.1), then
+the item is renamed again and the one after is released. After each release the
+site is built, and every address of today's lock (each item's page, its /p/ link, each anchor's /p/ link
 and the anchor on its page) must resolve: a redirect counts when its target and
 anchor resolve.
 """
@@ -18,7 +18,7 @@ import sys
 
 from macros.linkcheck import SiteLinks
 from tests.build.conftest import mkdocs_build, unresolved_addresses
-from tests.conftest import ROOT
+from tests.conftest import ROOT, base_edition, next_edition
 
 KEEP = ("data", "docs", "overrides", "mkdocs.yml", "content.lock.json")
 SITE_URL = "https://peer-support-ethics.github.io/handbook/"
@@ -89,14 +89,16 @@ def unresolved(site, lock: dict) -> list[str]:
 
 
 def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_path):
-    """Rename, release 1.1, rename again, release 1.2: each 1.0 address and anchor still leads to its content."""
+    """Rename, release the next edition, rename again, release another: each address of today's edition still resolves."""
     project = copy_project(tmp_path / "project")
     lock_10 = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
-    assert lock_10["edition"] == "1.0" and len(lock_10["items"]) > 150
+    first = lock_10["edition"]  # the edition published now; the test releases the next two
+    second, third = next_edition(first), next_edition(next_edition(first))
+    assert first == base_edition() and len(lock_10["items"]) > 150
     rename(project, "ending-support-well", "ending-with-care", "principles")
     rename(project, "can-i-lend-money", "lending-money", None)
     record(project, ("ending-support-well", "ending-with-care"), ("can-i-lend-money", "lending-money"))
-    release(project, "1.1")
+    release(project, second)
     lock_11 = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
     assert set(lock_11["moved"]) >= {"ending-support-well", "can-i-lend-money"}
     assert lock_11["moved"]["ending-support-well"]["anchors"] == lock_10["items"]["ending-support-well"].get(
@@ -109,7 +111,7 @@ def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_pa
 
     rename(project, "ending-with-care", "closing-well", "principles")
     record(project, ("ending-with-care", "closing-well"))
-    release(project, "1.2")
+    release(project, third)
     lock_12 = json.loads((project / "content.lock.json").read_text(encoding="utf-8"))
     assert (
         lock_12["moved"]["ending-support-well"]["to"] == "ending-with-care"
@@ -122,7 +124,7 @@ def test_every_address_of_edition_1_0_resolves_after_renames_and_releases(tmp_pa
     final, _ = SiteLinks(site, SITE_URL).resolve(site / "index.html", SITE_URL + "principles/ending-support-well/")
     assert final == (site / "principles" / "closing-well" / "index.html").resolve()
     changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{SITE_URL}editions/1.1/"' in changes and f'href="{SITE_URL}editions/1.0/"' in changes
+    assert f'href="{SITE_URL}editions/{second}/"' in changes and f'href="{SITE_URL}editions/{first}/"' in changes
 
 
 def test_a_link_to_a_renamed_id_names_the_new_one(tmp_path):
@@ -130,7 +132,8 @@ def test_a_link_to_a_renamed_id_names_the_new_one(tmp_path):
     project = copy_project(tmp_path / "project")
     rename(project, "ending-support-well", "ending-with-care", "principles")
     record(project, ("ending-support-well", "ending-with-care"))
-    release(project, "1.1")
+    second = next_edition(base_edition())
+    release(project, second)
     path = project / "data" / "principles" / "hope-and-recovery.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("[[self-determination]]", "[[ending-support-well]]", 1),
@@ -139,7 +142,7 @@ def test_a_link_to_a_renamed_id_names_the_new_one(tmp_path):
     run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert run.returncode == 1
     assert (
-        "unknown id 'ending-support-well' in [[...]]: renamed to 'ending-with-care' in edition 1.1; use 'ending-with-care'"
+        f"unknown id 'ending-support-well' in [[...]]: renamed to 'ending-with-care' in edition {second}; use 'ending-with-care'"
         in run.stderr
     )
     assert "data/principles/hope-and-recovery.yml:" in run.stderr and "Traceback" not in run.stderr
