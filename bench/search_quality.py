@@ -1,0 +1,91 @@
+"""Search quality: how often a right page is in the top three, on the tuned table and on the held-out one.
+
+    python bench/search_quality.py            # builds the site, serves it, types every query
+    python bench/search_quality.py --site site  # an existing build of the handbook
+
+Each query is typed into the real search box (Debian's Chromium through Playwright, as the browser
+tests do); a query passes when one of its pages is among the first three results ('faq/#id' and
+'glossary/#id' must be that very entry). Prints both rates, the empty answers and every miss.
+Not a test: the tuned table's floor is tested in tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.search_heldout import HELDOUT  # noqa: E402
+from tests.browser.conftest import search  # noqa: E402
+from tests.browser.search_queries import QUERIES  # noqa: E402
+
+BASE = "/handbook/"
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # no line per request
+        pass
+
+
+def right(target: str, path: str, anchor: str) -> bool:
+    page, _, want = target.partition("#")
+    return page == path and (not want or want == anchor)
+
+
+def score(page, origin: str, table, label: str) -> None:
+    misses, empty = [], 0
+    for query, targets in table:
+        links = search(page, query)
+        empty += not links
+        top3 = [(urlsplit(u).path[len(BASE) :], urlsplit(u).fragment) for u in links[:3]]
+        if not any(right(t, p, a) for t in targets for p, a in top3):
+            misses.append(
+                f"  {query!r}: expected {' or '.join(targets)}; top 3: {[p + ('#' + a if a else '') for p, a in top3]}"
+            )
+    hits = len(table) - len(misses)
+    print(f"{label}: {hits}/{len(table)} = {hits / len(table):.1%} in the top 3; no results: {empty}")
+    print("\n".join(misses))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from macros.builders.pdf import CHROMIUM_ARGS, find_chromium
+    from macros.builders.run import mkdocs_build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        served = Path(tmp) / "handbook"
+        if args.site:
+            served.symlink_to(args.site.resolve())
+        else:
+            run = mkdocs_build(ROOT, served)
+            if run.returncode:
+                print(run.stderr[-3000:], file=sys.stderr)
+                return 1
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        origin = f"http://127.0.0.1:{server.server_address[1]}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(origin + BASE + "principles/confidentiality/")
+            score(page, origin, QUERIES, "tuned table (tests/browser/search_queries.py)")
+            score(page, origin, HELDOUT, "held-out table (bench/search_heldout.py)")
+            browser.close()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
