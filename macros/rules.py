@@ -110,6 +110,7 @@ def casts_do_not_repeat(records: Iterable[Record]) -> Iterator[Problem]:
         if rec.kind != "dilemma" or not isinstance(cast, list):
             continue
         story = " ".join(str(rec.data.get(f, "")) for f in ("scenario", "in_short", "summary"))
+        words = set(re.findall(r"\w+", story))  # a one-word name is looked up here, not by a regex of its own
         for i, name in enumerate(cast):
             if not isinstance(name, str):
                 continue
@@ -119,7 +120,8 @@ def casts_do_not_repeat(records: Iterable[Record]) -> Iterator[Problem]:
                     f"the name '{name}' is already used in the case study '{seen[name].id}'; choose a name no other case uses",
                 )
             seen.setdefault(name, rec)
-            if not re.search(rf"\b{re.escape(name)}\b", story):
+            found = name in words if re.fullmatch(r"\w+", name) else re.search(rf"\b{re.escape(name)}\b", story)
+            if not found:
                 yield rec.problem(
                     ("cast", i), f"'{name}' does not appear in the story: list only the names the scenario uses"
                 )

@@ -128,7 +128,9 @@ SUMMARY = ROOT / "test-artifacts" / "summary"
 
 
 def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):  # the controller (or a run without xdist)
+    # The controller (or a run without xdist) starts the summary afresh; a pytest that only collects (as
+    # tests/test_meta.py runs one, during the suite) leaves the running suite's summary alone.
+    if not hasattr(session.config, "workerinput") and not session.config.option.collectonly:
         shutil.rmtree(SUMMARY, ignore_errors=True)
 
 
