@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 PORT ?= 8000
 
-serve: $(STAMP)  ## set up, then serve the handbook at http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)
+serve: $(STAMP)  ## set up, then serve the handbook at http://127.0.0.1:$(PORT)/handbook/ (make serve PORT=8001 for another port)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: $(STAMP)  ## set up, then run the whole test suite
