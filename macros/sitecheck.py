@@ -59,10 +59,8 @@ def _check_generated_links(site: Site) -> list[Problem]:
         for _, chunk in outside_code(page.markdown):
             for match in MD_LINK.finditer(chunk):
                 target = match.group(1)
-                if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
-                    continue
-                path = unquote(target.partition("#")[0])
-                if path.endswith(".md") and _join(page.src, path) not in site.pages:
+                to_src = _linked_page(page.src, target)
+                if to_src is not None and to_src not in site.pages:
                     problems.append(
                         Problem(
                             f"(generated page) {page.src}",
@@ -161,13 +159,10 @@ def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Pro
     for _, chunk in outside_code(text):
         for match in MD_LINK.finditer(chunk):
             target = match.group(1)
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
-                continue  # another site, an e-mail or phone link, or an absolute path
-            path, _, anchor = target.partition("#")
-            path = unquote(path)
-            if path and not path.endswith(".md"):
-                continue  # a file (image, zip) or a URL of the site: MkDocs only warns about these when missing
-            to_src = _join(src, path) if path else src
+            to_src = _linked_page(src, target)
+            if to_src is None:
+                continue
+            anchor = target.partition("#")[2]
             line = _line_in(source, target, doc.body_line)
             if to_src not in site.pages:
                 hint = did_you_mean(to_src, site.pages)
@@ -184,6 +179,17 @@ def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Pro
                     )
                 )
     return problems
+
+
+def _linked_page(src: str, target: str) -> str | None:
+    """The page (its Markdown file) a link of page src leads to; None for another site, an e-mail or phone link,
+    an absolute path, or a file (image, zip) or URL of the site, which MkDocs only warns about when missing."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+        return None
+    path = unquote(target.partition("#")[0])
+    if path and not path.endswith(".md"):
+        return None
+    return _join(src, path) if path else src
 
 
 def _join(src: str, path: str) -> str:
