@@ -88,15 +88,10 @@ def serve(site: Path, use_gzip: bool = True) -> tuple[ThreadingHTTPServer, str]:
 
 
 def build(out: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    from macros.builders.run import mkdocs_build
+
     started = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    run = mkdocs_build(ROOT, out)
     if run.returncode:
         sys.exit(f"mkdocs build failed:\n{(run.stdout + run.stderr)[-3000:]}")
     print(f"built {sum(1 for _ in out.rglob('*.html'))} HTML files in {time.perf_counter() - started:.1f} s")
@@ -106,8 +101,10 @@ def build(out: Path) -> None:
 
 
 def chromium() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
+    from macros.builders.pdf import find_chromium
+
+    path = find_chromium()
+    if path is None:
         sys.exit("no Chromium: install Debian's chromium package (apt-get install -y chromium)")
     return path
 

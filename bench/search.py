@@ -29,7 +29,6 @@ import gzip
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,16 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.build import make_data_project  # noqa: E402
+from macros.builders.pdf import CHROMIUM_ARGS  # noqa: E402 - the launch flags of `make pdf` and the tests
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 QUERIES = ["gift", "my client wants to borrow money"]  # one word; a six-word sentence (stop words and all)
@@ -88,14 +79,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def build(project: Path, out: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    from macros.builders.run import mkdocs_build
+
+    run = mkdocs_build(project, out, strict=False)
     if run.returncode:
         sys.exit(f"mkdocs build failed:\n{(run.stdout + run.stderr)[-3000:]}")
 

@@ -12,27 +12,18 @@ Not a test: the tuned table's floor is tested in tests/browser/test_search.py.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.lighthouse import BASE, serve  # noqa: E402 - where and how a host serves the site
 from bench.search_heldout import HELDOUT  # noqa: E402
 from tests.browser.conftest import search  # noqa: E402
 from tests.browser.search_queries import QUERIES  # noqa: E402
-
-BASE = "/handbook/"
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # no line per request
-        pass
 
 
 def right(target: str, path: str, anchor: str) -> bool:
@@ -40,7 +31,7 @@ def right(target: str, path: str, anchor: str) -> bool:
     return page == path and (not want or want == anchor)
 
 
-def score(page, origin: str, table, label: str) -> None:
+def score(page, table, label: str) -> None:
     misses, empty = [], 0
     for query, targets in table:
         links = search(page, query)
@@ -65,23 +56,20 @@ def main() -> int:
     from macros.builders.run import mkdocs_build
 
     with tempfile.TemporaryDirectory() as tmp:
-        served = Path(tmp) / "handbook"
-        if args.site:
-            served.symlink_to(args.site.resolve())
-        else:
-            run = mkdocs_build(ROOT, served)
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            run = mkdocs_build(ROOT, site)
             if run.returncode:
                 print(run.stderr[-3000:], file=sys.stderr)
                 return 1
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
+        server, address = serve(site)  # under /handbook/, gzip, as a host serves it
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(origin + BASE + "principles/confidentiality/")
-            score(page, origin, QUERIES, "tuned table (tests/browser/search_queries.py)")
-            score(page, origin, HELDOUT, "held-out table (bench/search_heldout.py)")
+            page.goto(address + "principles/confidentiality/")
+            score(page, QUERIES, "tuned table (tests/browser/search_queries.py)")
+            score(page, HELDOUT, "held-out table (bench/search_heldout.py)")
             browser.close()
         server.shutdown()
     return 0
