@@ -18,6 +18,7 @@ from . import cache as parse_cache
 from .docs import check_doc, check_org_docs, read_docs
 from .editions import item_editions, moves_of, read_lock, resolve_moves
 from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
+from .i18n import I18N_DIR
 from .model import Doc, Handbook, Item, Overlay, Retired, freeze
 from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
 from .pagemacros import MACRO_NAMES
@@ -48,6 +49,8 @@ def _discover(data: Path, root: Path, required: bool = True) -> tuple[list[tuple
             continue
         rel = path.relative_to(data)
         shown = _rel(path, root)
+        if rel.parts[0] == I18N_DIR:
+            continue  # translations: read by macros.i18n
         if path.suffix == ".yaml":
             problems.append(Problem(shown, 0, "", f"rename to {path.stem}.yml: data files end in .yml"))
         elif path.suffix != ".yml":

@@ -21,6 +21,7 @@ from functools import cached_property
 import jinja2
 
 from .docs import DELIMITERS
+from .i18n import ENGLISH, Catalog
 from .kinds import KINDS, kind_of_page
 from .model import Handbook, Item
 from .schemas import NAPS_VALUES, SAMHSA_COMPETENCIES, SETTINGS
@@ -248,10 +249,14 @@ def case_sheets(d) -> int:
 class Renderer:
     """Turns a Handbook into Markdown, page by page, for one URL model."""
 
-    def __init__(self, handbook: Handbook, urls: Urls | None = None, offline: bool = False):
+    def __init__(
+        self, handbook: Handbook, urls: Urls | None = None, offline: bool = False, catalog: Catalog | None = None
+    ):
         self.hb = handbook
         self.urls = urls or Urls()
         self.offline = offline  # the offline copy: no web-only controls that need a server
+        self._ = catalog or ENGLISH  # the words of the page chrome, in the language of these pages
+        self.lang = self._.lang
 
     # --- what moved since an earlier edition ---------------------------------------------------------
 
@@ -290,6 +295,8 @@ class Renderer:
         env.filters["html"] = lambda s: jinja2.utils.markupsafe.escape(str(s))
         env.globals.update(
             renderer=self,
+            _=self._,
+            lang=self.lang,
             urls=self.urls,
             offline=self.offline,
             KINDS=KINDS,

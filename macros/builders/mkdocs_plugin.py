@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config import SiteConfig
+from ..i18n import ENGLISH
 from ..load import load_handbook
 from ..model import thaw
 from ..problems import HandbookError, report
@@ -45,6 +46,7 @@ class HandbookConfig(Config):
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     site: Site | None = None
+    catalogs: dict = {"en": ENGLISH}
 
     def on_startup(self, *, command, dirty) -> None:
         self.site = None
@@ -86,6 +88,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["crisis_bar"] = site.renderer.crisis_bar("CRISIS_HREF")
         config.extra["crisis_href"] = site.urls.page_href("crisis.md")
         return config
+
+    def on_env(self, env, config, files):
+        """Templates of the theme (overrides/) word their chrome with hb_t("English text", page)."""
+        env.globals["hb_t"] = self.text
+        env.globals["hb_lang"] = self.language_of
+        return env
+
+    def language_of(self, page=None) -> str:
+        """The language of a page: the prefix of its path (es/...), else English."""
+        src = page.file.src_uri if page is not None and getattr(page, "file", None) else ""
+        head = src.split("/", 1)[0]
+        return head if head in self.catalogs else "en"
+
+    def text(self, text: str, page=None, **values) -> str:
+        return self.catalogs.get(self.language_of(page), ENGLISH)(text, **values)
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when the data, the overlay or the engine's templates change, not only docs/."""
