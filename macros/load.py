@@ -17,8 +17,8 @@ from types import MappingProxyType
 from . import cache as parse_cache
 from .docs import check_doc, check_org_docs, read_docs
 from .editions import item_editions, moves_of, read_lock, resolve_moves
-from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
 from .i18n import I18N_DIR
+from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
 from .model import Doc, Handbook, Item, Overlay, Retired, freeze
 from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
 from .pagemacros import MACRO_NAMES
