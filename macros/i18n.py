@@ -23,8 +23,16 @@ native-speaking peer specialist has reviewed it.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
+
+import yaml
 
 from .kinds import KINDS, Kind
 from .schemas import SCHEMAS
@@ -224,3 +232,768 @@ class Catalog:
 
 
 ENGLISH = Catalog()
+
+
+# --- reading and checking translations -------------------------------------------------------------
+
+LANGUAGES_FILE = "languages.yml"  # data/i18n/languages.yml: `languages: {es: Español}`
+SNAPSHOTS = "sources"  # data/i18n/sources/<X.Y>.json: the English prose of every item at each released edition
+HASH = re.compile(r"^[0-9a-f]{16}$")
+_WORD = re.compile(r"[a-záéíóúñü]+")
+EN_MARKERS = frozenset(
+    "the and of to is that with you your for are this what they have will when from it be or not can "
+    "their there which would should been was were has who about if do does".split()
+)
+ES_MARKERS = frozenset(
+    "el la los las de del que y en un una es por con para se su sus lo al como más pero sí está son "
+    "tu te cuando qué hay muy puede ser".split()
+)
+PLAIN = re.compile(r"\[\[[^\]]*\]\]|`[^`]*`|https?://\S+|\([^)]*\.md[^)]*\)")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a text still reads as English: more English function words than Spanish ones."""
+    words = _WORD.findall(PLAIN.sub(" ", text).lower())
+    if len(words) < 6:
+        return False
+    en = sum(w in EN_MARKERS for w in words)
+    es = sum(w in ES_MARKERS for w in words)
+    return en >= 3 and en > es
+
+
+def hash_of(data: Mapping) -> str:
+    """The content hash of an item's data, as editions.item_hash gives it."""
+    text = json.dumps(_plain(data), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One item's translation: its prose, and how it stands against the English."""
+
+    lang: str
+    id: str
+    kind: str
+    file: str
+    prose: Mapping[str, Any]
+    source_hash: str
+    reviewed: bool
+    status: str  # "current": made from today's English; "stale": the English changed since
+    translated_from: str = ""  # the edition whose English it was made from ("" for today's text)
+    changed_in: str = ""  # stale: the edition the English changed in ("" while unreleased)
+    old_prose: Mapping[str, Any] | None = None  # stale: the English it was made from (for the word diff)
+    missing: tuple[str, ...] = ()  # fields left in English
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything of one language besides English."""
+
+    code: str
+    name: str
+    items: Mapping[str, Translation]
+    docs: Mapping[str, Translation]  # hand-written pages, by their English src ('about.md')
+    profile: Mapping[str, Any]  # the profile's prose
+    catalog: Catalog
+    terms: tuple = ()
+
+    def translation(self, item_id: str) -> Translation | None:
+        return self.items.get(item_id)
+
+
+def languages_configured(data: Path) -> tuple[dict[str, str], list]:
+    """The languages of the site besides English, from data/i18n/languages.yml."""
+    from .problems import Problem
+
+    path = data / I18N_DIR / LANGUAGES_FILE
+    if not path.exists():
+        return {}, []
+    shown = f"{data.name}/{I18N_DIR}/{LANGUAGES_FILE}"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        return {}, [Problem(shown, 1, "", f"not valid YAML: {err}")]
+    langs = raw.get("languages") if isinstance(raw, dict) else None
+    if not isinstance(langs, dict) or not all(
+        isinstance(k, str) and re.fullmatch(r"[a-z]{2}", k) and isinstance(v, str) and v for k, v in langs.items()
+    ):
+        return {}, [Problem(shown, 1, "languages", "write one line per language, its code and its name: `es: Español`")]
+    if "en" in langs:
+        return {}, [Problem(shown, 1, "languages", "English is the base language: list only the others")]
+    return dict(langs), []
+
+
+def snapshots(data: Path) -> dict[str, dict]:
+    """The English of each released edition, by edition (oldest first): {'1.1': {'items': {...}, 'docs': {...}}}."""
+    folder = data / I18N_DIR / SNAPSHOTS
+    out = {}
+    for path in sorted(folder.glob("*.json"), key=lambda p: _edition_key(p.stem)) if folder.is_dir() else ():
+        try:
+            out[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue  # the check reports it (check_snapshots)
+    return out
+
+
+def _edition_key(version: str) -> tuple:
+    try:
+        return tuple(int(p) for p in version.split("."))
+    except ValueError:
+        return (9999,)
+
+
+def snapshot_of(handbook, docs: Mapping | None = None) -> dict:
+    """The English of today's handbook, as `handbook release` keeps it for translations to compare with."""
+    from .docs import page_hash
+
+    items = {}
+    for item in handbook.items.values():
+        kind = KINDS[item.kind]
+        if kind.name in UNTRANSLATED_KINDS or item.origin != "base":
+            continue
+        items[item.id] = {"hash": hash_of(item.data), "prose": extract(kind_shape(kind), item.data) or {}}
+    pages = {}
+    for doc in (docs if docs is not None else handbook.docs).values():
+        if doc.origin == "base" and _lang_of_src(doc.src) is None:
+            pages[doc.src] = {"hash": page_hash(doc), "body": doc.body}
+    return {"items": items, "docs": pages}
+
+
+def _lang_of_src(src: str) -> str | None:
+    """The language prefix of a page's path ('es' for 'es/about.md'), else None."""
+    head, _, rest = src.partition("/")
+    return head if rest and re.fullmatch(r"[a-z]{2}", head) else None
+
+
+class _Checker:
+    """Checks the translation files of one language against the English, collecting every problem."""
+
+    def __init__(self, lang: str, english: Mapping[str, tuple[str, Mapping]], names, history, terms):
+        self.lang = lang
+        self.english = english  # id -> (kind, data), every item of today's English
+        self.names = names
+        self.history = history  # edition -> snapshot, oldest first
+        self.terms = terms
+        self.problems: list = []
+
+    def problem(self, parsed, path: tuple, field: str, message: str, warning: bool = False) -> None:
+        from .problems import Problem
+
+        line = parsed.line(path) if parsed is not None and path else (parsed.key_line(path) if parsed else 0)
+        self.problems.append(Problem(parsed.file if parsed else "", line or 1, field, message, warning))
+
+    def item(self, parsed, kind: Kind, stem: str) -> Translation | None:
+        from .problems import did_you_mean
+
+        data = parsed.data
+        if not isinstance(data, dict):
+            self.problem(
+                parsed, (), "", "a translation file holds `name: value` lines: the id, source_hash, then the prose"
+            )
+            return None
+        item_id = data.get("id", stem) if kind.name != "model" else "decision-model"
+        if kind.name != "model" and item_id != stem:
+            self.problem(
+                parsed,
+                ("id",),
+                "id",
+                f"'{item_id}' does not match the file name: rename the file to {item_id}.yml or fix the id",
+            )
+            return None
+        known = self.english.get(item_id)
+        if known is None or known[0] != kind.name:
+            renamed = (self.names.renamed or {}).get(item_id)
+            if renamed:
+                fix = f"renamed to '{renamed[0]}' in {renamed[1] or 'the next edition'}: rename the file to {renamed[0]}.yml"
+            else:
+                same = [i for i, (k, _) in self.english.items() if k == kind.name]
+                fix = f"no {kind.label} has this id{did_you_mean(item_id, same)}: delete the file, or name it after an existing {kind.label}"
+            self.problem(parsed, ("id",) if "id" in data else (), "id", fix)
+            return None
+        english = known[1]
+        shape = kind_shape(kind)
+        source_hash = data.get("source_hash")
+        status, made_from, changed_in, old = "current", "", "", None
+        current = hash_of(english)
+        hash_ok = True
+        if not isinstance(source_hash, str) or not HASH.match(source_hash):
+            self.problem(
+                parsed,
+                ("source_hash",),
+                "source_hash",
+                "required: the content hash of the English this was translated from, 16 hex digits "
+                f"(today's English: {current})",
+            )
+            hash_ok = False
+        elif source_hash != current:
+            found = [
+                (ed, snap["items"][item_id])
+                for ed, snap in self.history.items()
+                if snap.get("items", {}).get(item_id, {}).get("hash") == source_hash
+            ]
+            if not found:
+                self.problem(
+                    parsed,
+                    ("source_hash",),
+                    "source_hash",
+                    f"'{source_hash}' matches no English version of '{item_id}' (today's English: {current}); "
+                    "set it to the hash of the English you translated from (`handbook translations` lists them)",
+                )
+                hash_ok = False
+            else:
+                status = "stale"
+                made_from, old = found[-1][0], found[-1][1].get("prose")
+                later = [
+                    ed
+                    for ed, snap in self.history.items()
+                    if _edition_key(ed) > _edition_key(made_from)
+                    and snap.get("items", {}).get(item_id, {}).get("hash") not in (None, source_hash)
+                ]
+                changed_in = later[0] if later else ""
+        reviewed = data.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            self.problem(
+                parsed,
+                ("reviewed",),
+                "reviewed",
+                "write `reviewed: true` once a native-speaking peer specialist has reviewed it, else `reviewed: false`",
+            )
+            reviewed = False
+        prose = {k: v for k, v in data.items() if k not in META_FIELDS}
+        missing: list[str] = []
+        self._walk(parsed, shape, english, prose, (), kind, missing)
+        if not hash_ok:
+            return None
+        return Translation(
+            self.lang,
+            item_id,
+            kind.name,
+            parsed.file,
+            prose,
+            source_hash,
+            reviewed,
+            status,
+            made_from,
+            changed_in,
+            old,
+            tuple(missing),
+        )
+
+    def _walk(self, parsed, shape, english, value, path: tuple, kind: Kind, missing: list) -> None:
+        from .problems import field_path
+
+        where = field_path(path) if path else ""
+        if shape == "text":
+            if not isinstance(value, str):
+                self.problem(parsed, path, where, "must be text")
+                return
+            if not isinstance(english, str):
+                return
+            self._text(parsed, path, where, english, value)
+            return
+        if isinstance(shape, tuple) and shape[0] == "texts":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.problem(parsed, path, where, "must be a list of texts")
+                return
+            if not shape[1] and isinstance(english, (list, tuple)) and len(value) != len(english):
+                self.problem(
+                    parsed,
+                    path,
+                    where,
+                    f"has {len(value)} entries; the English has {len(english)}: translate each one, in the same order",
+                )
+                return
+            for i, text in enumerate(value):
+                if shape[1]:
+                    continue  # aliases and link words: free
+                self._text(parsed, path + (i,), f"{where}[{i}]", english[i], text)
+            return
+        if isinstance(shape, tuple) and shape[0] == "list":
+            if not isinstance(value, list):
+                self.problem(parsed, path, where, "must be a list, like the English")
+                return
+            english = list(english or ())
+            if shape[2]:  # sub-items by id
+                theirs = [e.get("id") for e in english if isinstance(e, Mapping)]
+                ours = [v.get("id") if isinstance(v, dict) else None for v in value]
+                for i, sub in enumerate(ours):
+                    if sub not in theirs:
+                        label = next((s.label for s in kind.subs if s.field == path[-1]), "entry") if path else "entry"
+                        self.problem(
+                            parsed,
+                            path + (i,),
+                            where,
+                            f"'{sub}' is not a {label} of the English (its ids: {', '.join(map(str, theirs))})",
+                        )
+                for sub in theirs:
+                    if sub not in ours:
+                        self.problem(
+                            parsed,
+                            path,
+                            where,
+                            f"'{sub}' is in the English but missing here: add it, translated, with `id: {sub}`",
+                        )
+                by_id = {e.get("id"): e for e in english if isinstance(e, Mapping)}
+                for i, v in enumerate(value):
+                    if isinstance(v, dict) and v.get("id") in by_id:
+                        self._walk(
+                            parsed,
+                            shape[1],
+                            by_id[v["id"]],
+                            {k: x for k, x in v.items() if k != "id"},
+                            path + (i,),
+                            kind,
+                            missing,
+                        )
+            else:
+                if len(value) != len(english):
+                    self.problem(
+                        parsed,
+                        path,
+                        where,
+                        f"has {len(value)} entries; the English has {len(english)}: translate each one, in the same order",
+                    )
+                    return
+                for i, v in enumerate(value):
+                    self._walk(parsed, shape[1], english[i], v, path + (i,), kind, missing)
+            return
+        if isinstance(shape, dict):
+            if not isinstance(value, dict):
+                self.problem(parsed, path, where, "must be `name: value` lines, like the English")
+                return
+            for name in value:
+                if name not in shape:
+                    allowed = ", ".join(shape)
+                    what = (
+                        "is not translated (it stays as in the English)"
+                        if isinstance(english, Mapping) and name in english
+                        else "is not a field of the English"
+                    )
+                    self.problem(
+                        parsed,
+                        path + (name,),
+                        field_path(path + (name,)),
+                        f"{what}: remove it; translatable here: {allowed}",
+                    )
+                    continue
+                if not isinstance(english, Mapping) or name not in english:
+                    if name not in FREE_LISTS:
+                        self.problem(
+                            parsed,
+                            path + (name,),
+                            field_path(path + (name,)),
+                            "the English has no such field here: remove it",
+                        )
+                    continue
+                self._walk(parsed, shape[name], english[name], value[name], path + (name,), kind, missing)
+            for name in shape:
+                if isinstance(english, Mapping) and name in english and name not in value and name not in FREE_LISTS:
+                    missing.append(field_path(path + (name,)))
+
+    def _text(self, parsed, path, where, english: str, text: str) -> None:
+        from .problems import did_you_mean
+        from .validate import refs_in
+
+        theirs = sorted((r[0], r[1] or "") for r in refs_in(english))
+        ours = sorted((r[0], r[1] or "") for r in refs_in(text))
+        for ref, _ in ours:
+            if ref not in self.names.kinds:
+                self.problem(parsed, path, where, f"[[{ref}]]: unknown id{did_you_mean(ref, self.names.kinds)}")
+        if theirs != ours:
+            gone = [f"[[{r}{'#' + a if a else ''}]]" for r, a in theirs if (r, a) not in ours]
+            extra = [f"[[{r}{'#' + a if a else ''}]]" for r, a in ours if (r, a) not in theirs]
+            said = "; ".join(
+                x
+                for x in (gone and "missing " + ", ".join(gone), extra and "not in the English " + ", ".join(extra))
+                if x
+            )
+            self.problem(parsed, path, where, f"the links must be the English's: {said}")
+        if reads_as_english(text) and text.strip() != english.strip():
+            self.problem(
+                parsed,
+                path,
+                where,
+                "this still reads as English: translate it, or delete the field to show the English under a notice",
+            )
+        elif text.strip() == english.strip() and reads_as_english(text):
+            self.problem(
+                parsed,
+                path,
+                where,
+                "this is the English text: translate it, or delete the field to show the English under a notice",
+            )
+        low = text.lower()
+        for term in self.terms:
+            for bad in term.get("avoid", ()):
+                if re.search(r"(?<!\w)" + re.escape(bad.lower()) + r"(?!\w)", low):
+                    self.problem(
+                        parsed,
+                        path,
+                        where,
+                        f"'{bad}': the terminology list (data/{I18N_DIR}/{self.lang}/terms.yml) says '{term['es']}' for '{term['en']}'",
+                    )
+
+
+NOT_ITEMS = ("ui.yml", "terms.yml", "profile.yml")
+
+
+def load_languages(root: Path, data: Path, records, names, docs: Mapping, org: Path | None = None, cache=None):
+    """Every configured language's translations, checked against today's English. (languages, problems)."""
+    from .docs import page_hash
+    from .model import freeze
+    from .problems import Problem
+    from .yamlio import read
+
+    configured, problems = languages_configured(data)
+    folder = data / I18N_DIR
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_dir() and path.name not in configured and path.name != SNAPSHOTS:
+                problems.append(
+                    Problem(
+                        _shown(path, root),
+                        0,
+                        "",
+                        f"no language '{path.name}' in data/{I18N_DIR}/{LANGUAGES_FILE}: add a line `{path.name}: <its name>` there, or remove the folder",
+                    )
+                )
+    if not configured:
+        return {}, problems
+    english = {r.id: (r.kind, r.data) for r in records if isinstance(r.data, dict)}
+    history = snapshots(data)
+    for edition, snap in history.items():
+        if not isinstance(snap.get("items"), dict):
+            problems.append(
+                Problem(
+                    f"{data.name}/{I18N_DIR}/{SNAPSHOTS}/{edition}.json",
+                    1,
+                    "",
+                    "damaged: restore it with `git checkout` (it is written by `handbook release`)",
+                )
+            )
+    by_folder = {folder_of(k): k for k in translatable_kinds() if k.name != "model"}
+    out = {}
+    for lang, name in configured.items():
+        base = folder / lang
+        terms = _read_list(base / "terms.yml", "terms", root, problems)
+        checker = _Checker(lang, english, names, history, terms)
+        items: dict[str, Translation] = {}
+        for top in [base] + ([org / I18N_DIR / lang] if org is not None and (org / I18N_DIR / lang).is_dir() else []):
+            for path in sorted(top.rglob("*")) if top.is_dir() else ():
+                if path.is_dir():
+                    continue
+                rel = path.relative_to(top)
+                shown = _shown(path, root)
+                if len(rel.parts) == 1 and rel.name in NOT_ITEMS:
+                    continue
+                if path.suffix != ".yml":
+                    if path.suffix == ".yaml":
+                        problems.append(Problem(shown, 0, "", f"rename to {path.stem}.yml: data files end in .yml"))
+                    continue
+                if len(rel.parts) == 1 and rel.stem == KINDS["model"].schema:
+                    kind = KINDS["model"]
+                elif len(rel.parts) == 2 and rel.parts[0] in by_folder:
+                    kind = by_folder[rel.parts[0]]
+                else:
+                    known = ", ".join([f"{f}/<id>.yml" for f in by_folder] + ["decision-model.yml", *NOT_ITEMS])
+                    problems.append(
+                        Problem(shown, 0, "", f"not a known translation file; {_shown(top, root)}/ holds: {known}")
+                    )
+                    continue
+                parsed, found = read(path, shown)
+                problems += found
+                if parsed is None:
+                    continue
+                got = checker.item(parsed, kind, rel.stem)
+                if got is not None:
+                    items[got.id] = got
+        problems += checker.problems
+        catalog = Catalog(lang, _read_messages(base / "ui.yml", root, problems))
+        profile = _read_profile(base / "profile.yml", root, problems, lang, terms, names)
+        if org is not None and (org / I18N_DIR / lang / "profile.yml").exists():
+            profile = {
+                **profile,
+                **_read_profile(org / I18N_DIR / lang / "profile.yml", root, problems, lang, terms, names),
+            }
+        pages: dict[str, Translation] = {}
+        for src, doc in docs.items():
+            if not src.startswith(lang + "/"):
+                continue
+            english_src = src[len(lang) + 1 :]
+            original = docs.get(english_src)
+            if original is None:
+                problems.append(
+                    Problem(
+                        doc.file,
+                        1,
+                        "",
+                        f"no English page {english_src} for this translation: name it after a page of docs/",
+                    )
+                )
+                continue
+            source_hash = str(doc.meta.get("source_hash", ""))
+            current = page_hash(original)
+            status, made_from, changed_in, old = "current", "", "", None
+            line = doc.meta_lines.get("source_hash", 1)
+            if source_hash != current:
+                found_in = [
+                    (ed, s["docs"][english_src])
+                    for ed, s in history.items()
+                    if s.get("docs", {}).get(english_src, {}).get("hash") == source_hash
+                ]
+                if not HASH.match(source_hash) or not found_in:
+                    problems.append(
+                        Problem(
+                            doc.file,
+                            line,
+                            "source_hash",
+                            f"'{source_hash}' matches no English version of {english_src} (today's: {current}); set it to the hash of the English you translated from",
+                        )
+                    )
+                    continue
+                status, made_from = "stale", found_in[-1][0]
+                old = {"body": found_in[-1][1].get("body", "")}
+                later = [
+                    ed
+                    for ed, s in history.items()
+                    if _edition_key(ed) > _edition_key(made_from)
+                    and s.get("docs", {}).get(english_src, {}).get("hash") not in (None, source_hash)
+                ]
+                changed_in = later[0] if later else ""
+            if reads_as_english(_markdown_words(doc.body)):
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.body_line,
+                        "",
+                        "this page still reads as English: translate it, or delete the file to show the English under a notice",
+                    )
+                )
+            pages[english_src] = Translation(
+                lang,
+                english_src,
+                "page",
+                doc.file,
+                freeze({"body": doc.body}),
+                source_hash,
+                doc.meta.get("reviewed") is True,
+                status,
+                made_from,
+                changed_in,
+                old,
+            )
+        out[lang] = Language(
+            lang, name, MappingProxyType(items), MappingProxyType(pages), freeze(profile), catalog, tuple(terms)
+        )
+    return out, problems
+
+
+def _markdown_words(text: str) -> str:
+    """A page's prose, without its macros and code (for the language check)."""
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|```.*?```", " ", text, flags=re.S)
+    return text
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_yaml(path: Path, root: Path, problems: list):
+    from .yamlio import read
+
+    if not path.exists():
+        return None
+    parsed, found = read(path, _shown(path, root))
+    problems += found
+    return parsed
+
+
+def _read_list(path: Path, key: str, root: Path, problems: list) -> list:
+    from .problems import Problem
+
+    parsed = _read_yaml(path, root, problems)
+    if parsed is None:
+        return []
+    value = parsed.data.get(key) if isinstance(parsed.data, dict) else None
+    if not isinstance(value, list) or not all(isinstance(t, dict) and t.get("en") and t.get("es") for t in value):
+        problems.append(
+            Problem(
+                parsed.file, 1, key, "a list of terms, each `- en: <English>` and `es: <Spanish>` (and `avoid: [...]`)"
+            )
+        )
+        return []
+    return value
+
+
+def _read_messages(path: Path, root: Path, problems: list) -> dict:
+    from .problems import Problem
+
+    parsed = _read_yaml(path, root, problems)
+    if parsed is None:
+        return {}
+    value = parsed.data.get("messages") if isinstance(parsed.data, dict) else None
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(parsed.file, 1, "messages", '`messages:` then one line per text: `"English": "translation"`')
+        )
+        return {}
+    out = {}
+    for english, text in value.items():
+        if not isinstance(text, str) or not isinstance(english, str):
+            problems.append(
+                Problem(parsed.file, parsed.line(("messages", english)), f"messages.{english}", "must be text")
+            )
+            continue
+        if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(text)):
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.line(("messages", english)),
+                    f"messages.{english}",
+                    f"keep the placeholders of the English: {', '.join(PLACEHOLDER.findall(english)) or 'none'}",
+                )
+            )
+            continue
+        out[english] = text
+    return out
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, names) -> dict:
+    from .problems import Problem
+
+    parsed = _read_yaml(path, root, problems)
+    if parsed is None:
+        return {}
+    data = parsed.data
+    if not isinstance(data, dict):
+        problems.append(Problem(parsed.file, 1, "", "`name: value` lines: the profile's texts, translated"))
+        return {}
+    checker = _Checker(lang, {}, names, {}, terms)
+    shape = profile_shape()
+    prose = {k: v for k, v in data.items() if k not in META_FIELDS}
+    for name in prose:
+        if name not in shape:
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.key_line((name,)),
+                    name,
+                    f"not a translatable text of the profile: remove it; translatable: {', '.join(shape)}",
+                )
+            )
+    problems += checker.problems
+    return {k: v for k, v in prose.items() if k in shape}
+
+
+# --- the handbook in another language -----------------------------------------------------------
+
+
+def translated(handbook, lang: str):
+    """The handbook as the pages of one language show it: each item's prose laid over the English.
+
+    Ids, anchors, references and order stay the English's. An item with no translation keeps its
+    English text (its page says so); an item the organization changed keeps the organization's
+    English unless the organization translated it. `extra` carries the language, the English
+    handbook and, per item, its Translation (None when there is none).
+    """
+    import dataclasses
+
+    from .model import Doc, Item, freeze
+
+    language = handbook.languages[lang]
+    states: dict[str, Translation | None] = {}
+    items = {}
+    for item_id, item in handbook.items.items():
+        kind = KINDS[item.kind]
+        found = language.items.get(item_id)
+        if kind.name in UNTRANSLATED_KINDS:
+            items[item_id] = item
+            continue
+        ours = (
+            handbook.overlay is not None and found is not None and found.file.startswith(handbook.overlay.folder + "/")
+        )
+        if found is not None and item.origin == "changed" and not ours:
+            found = None  # the base translation does not say what the organization changed: its English shows
+        states[item_id] = found
+        if found is None:
+            items[item_id] = item
+            continue
+        merged = merge(kind_shape(kind), _plain(item.data), _plain(found.prose))
+        items[item_id] = Item(item.kind, item.id, freeze(merged), item.file, item.locate, item.origin)
+    by_kind = {k: tuple(items[i.id] for i in group) for k, group in handbook.by_kind.items()}
+    profile = merge(profile_shape(), _plain(handbook.profile), _plain(language.profile))
+    docs = {}
+    for src, doc in handbook.docs.items():
+        if _lang_of_src(src) is not None:
+            continue
+        page = language.docs.get(src)
+        states["page:" + src] = page
+        if page is not None and doc.origin == "base":
+            mine = handbook.docs[f"{lang}/{src}"]
+            docs[src] = Doc(
+                src,
+                mine.file,
+                mine.body,
+                mine.body_line,
+                mine.meta,
+                doc.origin,
+                doc.replaces,
+                doc.base_hash,
+                mine.meta_lines,
+            )
+        else:
+            docs[src] = doc
+    extra = {**handbook.extra, "lang": lang, "english": handbook, "translations": MappingProxyType(states)}
+    return dataclasses.replace(
+        handbook,
+        items=MappingProxyType(items),
+        by_kind=MappingProxyType(by_kind),
+        profile=freeze(profile),
+        docs=MappingProxyType(docs),
+        extra=MappingProxyType(extra),
+    )
+
+
+def english_prose(kind: Kind, data: Mapping) -> dict:
+    return extract(kind_shape(kind), _plain(data)) or {}
+
+
+def changed_fields(kind: Kind, old: Mapping | None, new: Mapping) -> list[tuple[str, str, str]]:
+    """(field, old text, new text) of every prose text that differs between two versions of an item."""
+    out: list[tuple[str, str, str]] = []
+
+    def walk(a, b, path: str) -> None:
+        if isinstance(b, str) or isinstance(a, str):
+            if a != b:
+                out.append((path, a if isinstance(a, str) else "", b if isinstance(b, str) else ""))
+        elif isinstance(b, Mapping) or isinstance(a, Mapping):
+            a, b = a if isinstance(a, Mapping) else {}, b if isinstance(b, Mapping) else {}
+            for key in dict.fromkeys([*a, *b]):
+                if key != "id":
+                    walk(a.get(key), b.get(key), f"{path}.{key}" if path else key)
+        elif isinstance(b, (list, tuple)) or isinstance(a, (list, tuple)):
+            a, b = list(a or ()), list(b or ())
+            if all(isinstance(x, Mapping) and "id" in x for x in a + b):
+                ia, ib = {x["id"]: x for x in a}, {x["id"]: x for x in b}
+                for key in dict.fromkeys([*ia, *ib]):
+                    walk(ia.get(key), ib.get(key), f"{path}.{key}")
+            else:
+                for i in range(max(len(a), len(b))):
+                    walk(a[i] if i < len(a) else None, b[i] if i < len(b) else None, f"{path}[{i + 1}]")
+
+    walk(old or {}, new, "")
+    return out

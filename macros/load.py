@@ -8,6 +8,7 @@ HandbookError with every problem found.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import gc
 import os
@@ -17,7 +18,7 @@ from types import MappingProxyType
 from . import cache as parse_cache
 from .docs import check_doc, check_org_docs, read_docs
 from .editions import item_editions, moves_of, read_lock, resolve_moves
-from .i18n import I18N_DIR
+from .i18n import I18N_DIR, load_languages
 from .kinds import FOLDERS, KINDS, LIST_FILES, SINGLE_FILES
 from .model import Doc, Handbook, Item, Overlay, Retired, freeze
 from .overlay import OVERLAY_LAYOUT, Changes, apply_changes, apply_retirements, check_profile, find_org
@@ -306,6 +307,8 @@ def _load_handbook(
     for doc in docs.values():
         problems += [_still_cited(p, None, changes.retired) for p in check_doc(doc, names, MACRO_NAMES)]
     problems += _cited_retirements(problems, changes.retired)
+    languages, found = load_languages(root, data, records, names, docs, org)
+    problems += found
     cache.save()
     if org is not None:  # a renamed id in the organization's folder: the tool that follows renames
         hint = "; `handbook upgrade` shows this edit for your whole folder"
@@ -319,7 +322,7 @@ def _load_handbook(
     errors = [p for p in problems if not p.warning]
     if errors:
         raise HandbookError(problems)
-    return build(
+    handbook = build(
         records,
         profile,
         tuple(p for p in problems if p.warning),
@@ -333,6 +336,7 @@ def _load_handbook(
         search_words.data if search_words is not None else None,
         courses.data.get("courses") if courses is not None and isinstance(courses.data, dict) else (),
     )
+    return dataclasses.replace(handbook, languages=MappingProxyType(languages)) if languages else handbook
 
 
 def _names(records: list[Record], moved, unreadable: set[str], lock: dict | None = None) -> Names:

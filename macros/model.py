@@ -204,6 +204,7 @@ class Handbook:
     )  # everyday word -> words of the handbook it means
     courses: tuple = ()  # sample course plans (data/courses.yml)
     root: str = "."  # the folder it was read from
+    languages: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # code -> i18n.Language, besides English
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 
     @property

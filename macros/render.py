@@ -627,7 +627,102 @@ class Renderer:
             **context,
         )
 
+    # --- translations ------------------------------------------------------------------------------
+
+    def _english_href(self, src: str) -> str:
+        """A Markdown link target from this language's page to the English page of the same content."""
+        return relative(self.urls.prefix + src, src)
+
+    def translation_notice(self, key: str, src: str) -> str:
+        """What a reader of a translated page must know: untranslated, behind the English, not reviewed.
+
+        key: an item's id, or 'page:<src>' for a hand-written page. Empty in English.
+        """
+        if self.lang == "en":
+            return ""
+        states = self.hb.extra.get("translations", {})
+        found = states.get(key)
+        language = self.hb.languages[self.lang]
+        _ = self._
+        lines: list[str] = []
+        if found is None:
+            lines.append(
+                _("This page is not translated into {language} yet: it shows the English text.", language=language.name)
+            )
+        else:
+            if found.status == "stale":
+                if found.changed_in:
+                    said = _(
+                        "The English version changed in edition {edition}, after this translation was made.",
+                        edition=found.changed_in,
+                    )
+                else:
+                    said = _(
+                        "The English version has changed since this translation was made (from edition {edition}); the change comes with the next edition.",
+                        edition=found.translated_from,
+                    )
+                lines.append(
+                    said
+                    + " "
+                    + _(
+                        "[Read the current English]({href}) or [see what changed](#what-changed-in-english).",
+                        href=self._english_href(src),
+                    )
+                )
+            if found.missing:
+                lines.append(_("Some parts of this page are not translated yet and show in English."))
+            if not found.reviewed:
+                lines.append(
+                    _(
+                        "This translation has not yet been reviewed by native-speaking peer specialists. [Help review it]({href}).",
+                        href=relative(src, "about.md", "translations"),
+                    )
+                )
+        if not lines:
+            return ""
+        kind = "warning" if found is None or found.status == "stale" else "info"
+        body = "\n\n".join("    " + line for line in lines)
+        title = _("About this translation")
+        out = f'!!! {kind} hb-translation "{title}"\n\n{body}\n\n'
+        if found is not None and found.status == "stale" and found.old_prose is not None:
+            out += self._translation_diff(key, found)
+        return out
+
+    def _translation_diff(self, key: str, found) -> str:
+        from .i18n import changed_fields, english_prose
+
+        english = self.hb.extra["english"]
+        if found.kind == "page":
+            old, new = found.old_prose.get("body", ""), english.docs[key[len("page:") :]].body
+            rows = [("", old, new)] if old != new else []
+        else:
+            item = english.items[found.id]
+            rows = changed_fields(item.info, found.old_prose, english_prose(item.info, item.data))
+        if not rows:
+            return ""
+        parts = [
+            '<details class="hb-translation-diff" id="what-changed-in-english">',
+            f"<summary>{self._('What changed in the English')}</summary>",
+            "<dl>",
+        ]
+        for field_name, old, new in rows:
+            parts.append(
+                f"<dt>{jinja2.utils.markupsafe.escape(field_name or self._('The page'))}</dt><dd>{self.diff(old, new)}</dd>"
+            )
+        parts += ["</dl>", "</details>", ""]
+        return "\n".join(parts) + "\n"
+
+    def notice_for_page(self, src: str) -> str:
+        """The notice of a hand-written page in this language (before its text)."""
+        return self.translation_notice("page:" + src, src)
+
     def item_page(self, item_id: str) -> str:
+        text = self._item_page(item_id)
+        if self.lang == "en" or not self.hb.has(item_id):
+            return text
+        return _after_title(text, self.translation_notice(item_id, self.hb.find(item_id).src))
+
+    def _item_page(self, item_id: str) -> str:
         for m in self.hb.moved:
             if m.id == item_id:
                 return self._render("moved.md.j2", src_of_path(m.path), m=m)
@@ -726,6 +821,15 @@ class Renderer:
             )
 
         return html_diff(words(old), words(new))
+
+
+def _after_title(text: str, insert: str) -> str:
+    """Markdown with insert placed after its first '# ' heading (or at the top)."""
+    if not insert:
+        return text
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join([*lines[: at + 1], "", insert.rstrip("\n"), "", *lines[at + 1 :]])
 
 
 def _admonition_title(text: str) -> str:

@@ -8,6 +8,7 @@ is a build of it with file URLs. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 from collections.abc import Callable, Mapping
@@ -20,11 +21,12 @@ from typing import Any
 from .docs import convert_refs, jinja_env
 from .editions import LOCK_FILE
 from .export import dumps, export, export_schema, export_v1, export_v1_schema
+from .i18n import translated
 from .kinds import KINDS
 from .model import Doc, Handbook
 from .pagemacros import page_macros
 from .render import LIST_PAGES, LIST_TITLES, SETTING_LABELS, Renderer
-from .urls import Urls, permalink_file, src_of_path
+from .urls import LOCAL_FILES, Urls, permalink_file, src_of_path
 
 GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
 OUR_SECTION = "Our organization"
@@ -44,6 +46,12 @@ class Page:
     cited: bool = True  # ends with how to cite it
     printed: bool = False  # printed to PDF
     in_nav: bool = True
+    lang: str = "en"  # its language; pages of other languages live under their prefix ('es/...')
+
+    @property
+    def inner(self) -> str:
+        """Its path without the language prefix: the English page of the same content."""
+        return self.src[len(self.lang) + 1 :] if self.lang != "en" else self.src
 
     @property
     def generated(self) -> bool:
@@ -72,11 +80,27 @@ class Site:
     nav: tuple
     renderer: Renderer = field(repr=False, compare=False, default=None)
     offline: bool = False
+    renderers: Mapping[str, Renderer] = field(repr=False, compare=False, default_factory=dict)  # by language
+    navs: Mapping[str, tuple] = field(default_factory=dict)  # the nav of each language besides English
+
+    def counterpart(self, src: str, lang: str) -> str | None:
+        """The same page in another language ('es/faq.md' <-> 'faq.md'), if the site has it."""
+        page = self.pages.get(src)
+        if page is None:
+            return None
+        other = page.inner if lang == "en" else f"{lang}/{page.inner}"
+        return other if other in self.pages else None
 
     @cached_property
     def files(self) -> Mapping[str, StaticFile]:
         """Every static file: redirect stubs, the export, the profile's CSS and logo (made when first asked for)."""
-        return MappingProxyType({f.path: f for f in static_files(self.handbook, self.renderer, self.pages)})
+        out = {f.path: f for f in static_files(self.handbook, self.renderer, self.pages)}
+        for lang, renderer in self.renderers.items():
+            if lang == "en":
+                continue
+            for f in static_files(renderer.hb, renderer, None, local_only=True):
+                out[f"{lang}/{f.path}"] = StaticFile(f"{lang}/{f.path}", f.content)
+        return MappingProxyType(out)
 
     def page_markdown(self, src: str, rendered_body: str | None = None) -> str:
         """The final Markdown of a page. For a hand-written page, give the body after its macros ran."""
@@ -109,13 +133,71 @@ def public_address(handbook: Handbook, configured: str = "") -> str:
 
 
 def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline: bool = False) -> Site:
-    """The whole site, from the handbook: pages, static files and nav."""
+    """The whole site, from the handbook: pages, static files and nav, in English and every other language."""
     renderer = Renderer(handbook, urls, offline)
     pages: dict[str, Page] = {}
     for plan in plan_pages(handbook, renderer):
         pages[plan.src] = plan
     site_nav = tuple(expand_nav(nav or [], handbook, renderer, pages))
-    return Site(handbook, urls, MappingProxyType(pages), site_nav, renderer, offline)
+    renderers, navs = {"en": renderer}, {}
+    for lang, language in handbook.languages.items():
+        local_hb = translated(handbook, lang)
+        local = Renderer(local_hb, dataclasses.replace(urls, prefix=f"{lang}/"), offline, language.catalog)
+        planned = {p.src: p for p in plan_pages(local_hb, local)}
+        for plan in planned.values():
+            make = _doc_markdown(local, plan, offline) if not plan.generated else plan.make
+            pages[f"{lang}/{plan.src}"] = dataclasses.replace(
+                plan, src=f"{lang}/{plan.src}", make=make, origin="generated", lang=lang, in_nav=False
+            )
+        local_nav = expand_nav(nav or [], local_hb, local, planned)
+        navs[lang] = tuple(_localize_nav(local_nav, lang, language.catalog))
+        renderers[lang] = local
+    return Site(
+        handbook,
+        urls,
+        MappingProxyType(pages),
+        site_nav,
+        renderer,
+        offline,
+        MappingProxyType(renderers),
+        MappingProxyType(navs),
+    )
+
+
+def _doc_markdown(renderer: Renderer, page: Page, offline: bool) -> Callable[[], str]:
+    """A hand-written page of another language, made here: its macros run, its [[links]] resolve, its citation."""
+
+    def make() -> str:
+        src = page.src
+        template = jinja_env().from_string(page.markdown)
+        zip_ok = not offline and os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"
+        body = template.render(**page_macros(renderer, lambda: src, zip_ok))
+        text = renderer.notice_for_page(src) + convert_refs(
+            body, lambda target, sub, words: renderer.link(target, src, sub, words)
+        )
+        return text + renderer.page_cite(src, _first_heading(text)) if page.cited else text
+
+    return make
+
+
+def _localize_nav(nav, lang: str, catalog) -> list:
+    """A nav in another language: its titles translated, its pages under the language's prefix."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, str):
+            out.append(f"{lang}/{entry}")
+        elif isinstance(entry, dict):
+            out.append(
+                {
+                    catalog(str(title)): (
+                        _localize_nav(value, lang, catalog) if isinstance(value, list) else f"{lang}/{value}"
+                    )
+                    for title, value in entry.items()
+                }
+            )
+        elif isinstance(entry, list):
+            out.append(_localize_nav(entry, lang, catalog))
+    return out
 
 
 # --- pages -----------------------------------------------------------------------------------------
@@ -200,6 +282,8 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
     for doc in handbook.docs.values():
         if doc.src in generated:
             continue  # a generated page of the same name wins; the check reports the clash
+        if doc.src.partition("/")[0] in handbook.languages:
+            continue  # a translation (docs/es/about.md): the page of its language is made from it
         out.append(doc_page(doc, handbook))
     return out
 
@@ -264,8 +348,13 @@ def _print_title(handbook: Handbook) -> str:
 # --- static files ----------------------------------------------------------------------------------
 
 
-def static_files(handbook: Handbook, renderer: Renderer, pages: Mapping[str, Page] | None = None) -> list[StaticFile]:
-    """Redirect stubs for every permanent link and moved address, the export, the profile's CSS and logo."""
+def static_files(
+    handbook: Handbook, renderer: Renderer, pages: Mapping[str, Page] | None = None, local_only: bool = False
+) -> list[StaticFile]:
+    """Redirect stubs for every permanent link and moved address, the export, the profile's CSS and logo.
+
+    local_only: only the files each language has its own copy of (urls.LOCAL_FILES), for another language.
+    """
     urls = renderer.urls
     out: list[StaticFile] = []
 
@@ -302,11 +391,14 @@ def static_files(handbook: Handbook, renderer: Renderer, pages: Mapping[str, Pag
         item = handbook.find(item_id)
         target = urls.page_href(item.src) + (f"#{sub}" if sub else "")
         out.append(stub(f"c/{number}/index.html", target, f"{item.title}: commitment {number}"))
-    out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
     from .builders.lms import export_files
-    from .search import search_files
 
     out += [StaticFile(path, content) for path, content in export_files(handbook).items()]
+    if local_only:
+        return [f for f in out if f.path.startswith(LOCAL_FILES)]
+    out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
+    from .search import search_files
+
     texts = [p.markdown for p in (pages or {}).values() if p.indexed]
     out += [StaticFile(path, text) for path, text in search_files(handbook, texts).items()]
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))

@@ -59,6 +59,7 @@ class Urls:
 
     site_url: str = ""
     directory_urls: bool = True
+    prefix: str = ""  # the pages' language prefix ('es/'); '' for English, at the site's root
 
     def __post_init__(self) -> None:
         if self.site_url and not self.site_url.endswith("/"):
@@ -106,8 +107,16 @@ class Urls:
         return self.href(self.page_file(from_src), self.page_href(to_src) + (f"#{anchor}" if anchor else ""))
 
     def page_to_file(self, from_src: str, path: str, anchor: str | None = None) -> str:
-        """A relative link for raw HTML, from a page to a static file."""
-        return self.href(self.page_file(from_src), self.file_href(path) + (f"#{anchor}" if anchor else ""))
+        """A relative link for raw HTML, from a page to a static file.
+
+        Under a language prefix, pages are named without it (links between them stay relative), so
+        the prefix is added here: permanent links (p/, c/) lead to that language's redirects, other
+        files (assets, the export, the offline copy) are the site's own, at its root.
+        """
+        target = self.prefix + path if path.startswith(LOCAL_FILES) else path
+        return self.href(
+            self.prefix + self.page_file(from_src), self.file_href(target) + (f"#{anchor}" if anchor else "")
+        )
 
     # --- outside the build ------------------------------------------------------------------------
 
@@ -119,15 +128,18 @@ class Urls:
         return (self.site_url or "/") + path.lstrip("/")
 
     def public_page(self, src: str, anchor: str | None = None) -> str:
-        return self.public(canonical_path(src) + (f"#{anchor}" if anchor else ""))
+        return self.public(self.prefix + canonical_path(src) + (f"#{anchor}" if anchor else ""))
 
     def permalink(self, item_id: str, sub: str | None = None) -> str:
-        """The permanent link of an item or sub-item: https://.../p/<id>/ or /p/<id>/<sub>/."""
-        return self.public(f"p/{item_id}/" + (f"{sub}/" if sub else ""))
+        """The permanent link of an item or sub-item: https://.../p/<id>/ or /p/<id>/<sub>/ (/es/p/... in Spanish)."""
+        return self.public(f"{self.prefix}p/{item_id}/" + (f"{sub}/" if sub else ""))
 
     def edition(self, version: str, path: str = "") -> str:
         """The archive address of a published edition: https://.../editions/1.0/<path>."""
         return self.public(f"editions/{version}/{path.lstrip('/')}")
+
+
+LOCAL_FILES = ("p/", "c/", "exports/")  # static files each language has its own: permanent links, LMS exports
 
 
 def permalink_file(item_id: str, sub: str | None = None) -> str:

@@ -85,9 +85,47 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.extra["pagefind"] = True
             config.extra_javascript.append("assets/search.js")
         config.nav = thaw(site.nav)
-        config.extra["crisis_bar"] = site.renderer.crisis_bar("CRISIS_HREF")
-        config.extra["crisis_href"] = site.urls.page_href("crisis.md")
+        self.catalogs = {"en": ENGLISH, **{code: lang.catalog for code, lang in handbook.languages.items()}}
+        self.chrome = {
+            code: {
+                "site_name": str(r.hb.profile.get("handbook_title", config.site_name)),
+                "copyright": footer(r.hb) if code == "en" else _localized_footer(r),
+                "crisis_bar": r.crisis_bar("CRISIS_HREF"),
+                "crisis_href": ("" if code == "en" else f"{code}/") + site.urls.page_href("crisis.md"),
+            }
+            for code, r in site.renderers.items()
+        }
+        config.extra.update({k: v for k, v in self.chrome["en"].items() if k.startswith("crisis")})
         return config
+
+    def on_nav(self, nav, config, files):
+        """Each language's pages get that language's nav (on_page_context hands it to the theme)."""
+        self.navs = {"en": nav}
+        self.files = files
+        for code, entries in self.site.navs.items():
+            self.navs[code] = _navigation(entries, files)
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        """The page's language: its nav, the site's name, footer and crisis bar in it, and its other languages."""
+        code = self.language_of(page)
+        chrome = self.chrome.get(code, self.chrome["en"])
+        context["nav"] = self.navs.get(code, nav)
+        config.site_name = chrome["site_name"]
+        config.copyright = chrome["copyright"]
+        config.extra.update({k: v for k, v in chrome.items() if k.startswith("crisis")})
+        # The language switcher (Material's header menu and <link rel="alternate" hreflang>): the same page
+        # in each language, so that switching keeps the reader where they are.
+        src = page.file.src_uri
+        alternates = []
+        for other in self.catalogs:
+            target = src if other == code else self.site.counterpart(src, other)
+            file = self.files.get_file_from_path(target) if target else None
+            if file is not None:
+                name = "English" if other == "en" else self.site.handbook.languages[other].name
+                alternates.append({"name": name, "lang": other, "link": file.url or "./"})
+        config.extra["alternate"] = alternates if len(alternates) > 1 else None
+        return context
 
     def on_env(self, env, config, files):
         """Templates of the theme (overrides/) word their chrome with hb_t("English text", page)."""
@@ -134,7 +172,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                         files.remove(old)
                     files.append(File(src, str(org_docs), config.site_dir, config.use_directory_urls))
         for page in site.pages.values():
-            if not page.generated or files.get_file_from_path(page.src) is not None:
+            if page.lang != "en":  # a page of another language: made by the engine, even from docs/<lang>/
+                old = files.get_file_from_path(page.src)
+                if old is not None:
+                    files.remove(old)
+            elif not page.generated or files.get_file_from_path(page.src) is not None:
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src, content=_source(page), inclusion=inclusion))
@@ -196,6 +238,69 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         if problem:
             raise PluginError(problem)
+
+
+def _navigation(entries, files: Files):
+    """A Navigation of pages MkDocs already made (a language's pages are not in mkdocs.yml's nav)."""
+    from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
+
+    def items(value) -> list:
+        out = []
+        for entry in value if isinstance(value, list) else [value]:
+            if isinstance(entry, dict):
+                for title, inner in entry.items():
+                    if isinstance(inner, list):
+                        out.append(Section(title, items(inner)))
+                    else:
+                        out += _pages(inner, title)
+            else:
+                out += _pages(entry, None)
+        return out
+
+    def _pages(src: str, title) -> list:
+        file = files.get_file_from_path(src)
+        if file is None or file.page is None:
+            return []
+        if title is not None:
+            file.page.title = title
+        return [file.page]
+
+    top = items(list(entries))
+    pages = []
+
+    def collect(value):
+        for item in value:
+            if isinstance(item, Section):
+                collect(item.children)
+            else:
+                pages.append(item)
+
+    collect(top)
+    _add_previous_and_next_links(pages)
+    _add_parent_links(top)
+    return Navigation(top, pages)
+
+
+def _localized_footer(renderer) -> str:
+    """The footer line of a page in another language."""
+    import html
+
+    hb, _ = renderer.hb, renderer._
+    parts = [html.escape(str(hb.profile.get("name", "")))]
+    if hb.overlay is not None:
+        base = hb.base_profile
+        parts.append(
+            html.escape(
+                _(
+                    "Edition {edition}, based on base edition {base_edition} of the {base_title}",
+                    edition=hb.profile.get("edition"),
+                    base_edition=base.get("edition"),
+                    base_title=base.get("handbook_title"),
+                )
+            )
+        )
+    parts.append(_("Content") + ' <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>')
+    return " · ".join(p for p in parts if p)
 
 
 def _source(page) -> str:
