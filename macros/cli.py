@@ -322,6 +322,59 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .i18n import report
+
+    try:
+        handbook = load_handbook(args.root)
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    print(report(handbook, missing=args.missing))
+    return 0
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    """Start a translation: the item's prose in English, today's hash, in data/i18n/<lang>/... (never overwritten)."""
+    import yaml
+
+    from .i18n import file_of, hash_of, schema_line, skeleton
+    from .model import thaw
+
+    try:
+        handbook = load_handbook(args.root, org_dir=None, translations=False)  # a translation begun is not done
+    except HandbookError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    from .i18n import languages_configured
+
+    if args.lang not in languages_configured(Path(args.root) / "data")[0]:
+        print(f"handbook translate: no language '{args.lang}' in data/i18n/languages.yml", file=sys.stderr)
+        return 2
+    if args.id not in handbook.items or handbook.items[args.id].kind == "source":
+        from .problems import did_you_mean
+
+        hint = did_you_mean(args.id, handbook.items)
+        print(f"handbook translate: no item '{args.id}' to translate{hint}", file=sys.stderr)
+        return 2
+    item = handbook.items[args.id]
+    rel = file_of(args.lang, item.info, item.id)
+    path = Path(args.root) / "data" / rel
+    if path.exists():
+        print(f"handbook translate: {path} exists; it is never overwritten", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump(
+        skeleton(item.info, thaw(item.data), hash_of(item.data)), allow_unicode=True, sort_keys=False, width=100
+    )
+    with open(path, "x", encoding="utf-8") as out:
+        out.write(
+            schema_line(rel) + "\n# Translate each text below; keep ids, [[links]] and the number of entries.\n" + body
+        )
+    print(f"wrote {path}: translate its texts, then run `handbook check`")
+    return 0
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     changed = schemas.write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
@@ -352,6 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     info.add_argument("key", choices=list(INFO), help="; ".join(f"{k}: {v}" for k, v in INFO.items()))
     info.set_defaults(func=cmd_info)
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
+    tr = sub.add_parser("translations", help="coverage of each language: translated, behind the English, missing")
+    tr.add_argument("--missing", action="store_true", help="also list every item and page not translated")
+    tr.set_defaults(func=cmd_translations)
+    tl = sub.add_parser("translate", help="start the translation of an item (a file with its English to translate)")
+    tl.add_argument("lang", help="the language, e.g. es")
+    tl.add_argument("id", help="the item's id")
+    tl.set_defaults(func=cmd_translate)
     pdf_cmd = sub.add_parser(
         "pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)"
     )

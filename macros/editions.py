@@ -298,6 +298,9 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
     entry = {"version": version, "date": today.isoformat(), "summary": "TODO: say what this edition brings.\n"}
     if changes:
         entry["changes"] = changes
+    behind = _translations_behind(handbook, changes)
+    if behind:
+        entry["translations_behind"] = behind
     data["unreleased"] = []
     data["editions"].insert(0, entry)
     moved = moves_of(data, lock, set(handbook.items))
@@ -309,11 +312,32 @@ def release(root: Path, version: str, handbook: Handbook, today: datetime.date |
     profile = re.sub(r"(?m)^edition:.*$", f'edition: "{version}"', profile, count=1)
     profile = re.sub(r"(?m)^effective_date:.*$", f'effective_date: "{today.isoformat()}"', profile, count=1)
     _write(profile_path, profile)
-    return [
+    said = []
+    if handbook.languages:
+        from .i18n import I18N_DIR, SNAPSHOTS, snapshot_of
+
+        snapshot = {"edition": version, **snapshot_of(handbook)}
+        _write(
+            root / "data" / I18N_DIR / SNAPSHOTS / f"{version}.json",
+            json.dumps(snapshot, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        )
+        said.append(f"data/{I18N_DIR}/{SNAPSHOTS}/{version}.json: the English of {version}, for translations")
+        for lang, ids in behind.items():
+            said.append(f"translations behind the English ({lang}): {len(ids)}: {', '.join(ids)}")
+    return said + [
         f"data/changelog.yml: edition {version} ({today.isoformat()}) with {len(changes)} change(s); fill in every TODO",
         f"{LOCK_FILE}: {len(handbook.items)} items locked at edition {version}; {len(moved)} renamed or retired id(s) kept",
         f"data/profile.yml: edition set to {version}, in effect from {today.isoformat()}",
     ]
+
+
+def _translations_behind(handbook: Handbook, changes: list[dict]) -> dict[str, list[str]]:
+    """Per language, the ids (and page:<file>) whose translation is behind this edition's English."""
+    if not handbook.languages:
+        return {}
+    from .i18n import stale_ids
+
+    return {lang: sorted(ids) for lang, ids in stale_ids(handbook).items() if ids}
 
 
 def _leading_comments(text: str) -> str:

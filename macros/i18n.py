@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -304,6 +304,9 @@ class Language:
     profile: Mapping[str, Any]  # the profile's prose
     catalog: Catalog
     terms: tuple = ()
+    search_words: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )  # everyday word -> the handbook's words
 
     def translation(self, item_id: str) -> Translation | None:
         return self.items.get(item_id)
@@ -364,7 +367,9 @@ def snapshot_of(handbook, docs: Mapping | None = None) -> dict:
     for doc in (docs if docs is not None else handbook.docs).values():
         if doc.origin == "base" and _lang_of_src(doc.src) is None:
             pages[doc.src] = {"hash": page_hash(doc), "body": doc.body}
-    return {"items": items, "docs": pages}
+    profile = handbook.base_profile or handbook.profile
+    prose = extract(profile_shape(), _plain(profile)) or {}
+    return {"items": items, "docs": pages, "profile": {"hash": hash_of(prose), "prose": prose}}
 
 
 def _lang_of_src(src: str) -> str | None:
@@ -642,10 +647,12 @@ class _Checker:
                     )
 
 
-NOT_ITEMS = ("ui.yml", "terms.yml", "profile.yml")
+NOT_ITEMS = ("ui.yml", "terms.yml", "profile.yml", "search-words.yml")
 
 
-def load_languages(root: Path, data: Path, records, names, docs: Mapping, org: Path | None = None, cache=None):
+def load_languages(
+    root: Path, data: Path, records, names, docs: Mapping, org: Path | None = None, base_profile: Mapping | None = None
+):
     """Every configured language's translations, checked against today's English. (languages, problems)."""
     from .docs import page_hash
     from .model import freeze
@@ -717,11 +724,13 @@ def load_languages(root: Path, data: Path, records, names, docs: Mapping, org: P
                     items[got.id] = got
         problems += checker.problems
         catalog = Catalog(lang, _read_messages(base / "ui.yml", root, problems))
-        profile = _read_profile(base / "profile.yml", root, problems, lang, terms, names)
+        versions = {s.get("profile", {}).get("hash") for s in history.values()}
+        versions.add(profile_hash(base_profile or {}))
+        profile = _read_profile(base / "profile.yml", root, problems, lang, terms, names, versions)
         if org is not None and (org / I18N_DIR / lang / "profile.yml").exists():
             profile = {
                 **profile,
-                **_read_profile(org / I18N_DIR / lang / "profile.yml", root, problems, lang, terms, names),
+                **_read_profile(org / I18N_DIR / lang / "profile.yml", root, problems, lang, terms, names, None),
             }
         pages: dict[str, Translation] = {}
         for src, doc in docs.items():
@@ -790,10 +799,31 @@ def load_languages(root: Path, data: Path, records, names, docs: Mapping, org: P
                 changed_in,
                 old,
             )
+        words = _read_search_words(base / "search-words.yml", root, problems, english, items)
         out[lang] = Language(
-            lang, name, MappingProxyType(items), MappingProxyType(pages), freeze(profile), catalog, tuple(terms)
+            lang, name, MappingProxyType(items), MappingProxyType(pages), freeze(profile), catalog, tuple(terms), words
         )
     return out, problems
+
+
+def _read_search_words(path: Path, root: Path, problems: list, english, items) -> Mapping:
+    """A language's everyday words for search (the schema and rules of data/search-words.yml, on its own text)."""
+    from types import SimpleNamespace
+
+    from .search import check_search_words, groups_of
+    from .validate import check_shape
+
+    parsed = _read_yaml(path, root, problems)
+    if parsed is None:
+        return MappingProxyType({})
+    problems += check_shape(parsed, "search-words")
+    records = []
+    for item_id, (kind, data) in english.items():
+        found = items.get(item_id)
+        merged = merge(kind_shape(KINDS[kind]), data, _plain(found.prose)) if found is not None else data
+        records.append(SimpleNamespace(data=merged))
+    problems += check_search_words(parsed, records)
+    return MappingProxyType(groups_of(parsed.data))
 
 
 def _markdown_words(text: str) -> str:
@@ -807,6 +837,11 @@ def _shown(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def profile_hash(profile: Mapping) -> str:
+    """The content hash of the profile's texts (what its translation records as source_hash)."""
+    return hash_of(extract(profile_shape(), _plain(profile)) or {})
 
 
 def _read_yaml(path: Path, root: Path, problems: list):
@@ -872,7 +907,7 @@ def _read_messages(path: Path, root: Path, problems: list) -> dict:
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, names) -> dict:
+def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, names, versions) -> dict:
     from .problems import Problem
 
     parsed = _read_yaml(path, root, problems)
@@ -885,6 +920,17 @@ def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, name
     checker = _Checker(lang, {}, names, {}, terms)
     shape = profile_shape()
     prose = {k: v for k, v in data.items() if k not in META_FIELDS}
+    if versions is not None and data.get("source_hash") not in versions:
+        problems.append(
+            Problem(
+                parsed.file,
+                parsed.line(("source_hash",)),
+                "source_hash",
+                f"'{data.get('source_hash')}' matches no English version of the profile's texts; "
+                "set it to the hash of the English you translated from (`handbook translations` lists it)",
+            )
+        )
+
     for name in prose:
         if name not in shape:
             problems.append(
@@ -964,6 +1010,7 @@ def translated(handbook, lang: str):
         by_kind=MappingProxyType(by_kind),
         profile=freeze(profile),
         docs=MappingProxyType(docs),
+        search_words=language.search_words,
         extra=MappingProxyType(extra),
     )
 
@@ -997,3 +1044,220 @@ def changed_fields(kind: Kind, old: Mapping | None, new: Mapping) -> list[tuple[
 
     walk(old or {}, new, "")
     return out
+
+
+# --- JSON Schemas of translation files (schemas/i18n-<kind>.schema.json) ----------------------------
+
+
+def _schema_of(shape: Any) -> dict:
+    if shape == "text":
+        return {
+            "type": "string",
+            "minLength": 1,
+            "description": "The translated text (Markdown, with the English's [[links]]).",
+        }
+    if isinstance(shape, tuple) and shape[0] == "texts":
+        what = "Words in this language, as many as fit" if shape[1] else "One translation per English entry, in order"
+        return {"type": "array", "items": {"type": "string", "minLength": 1}, "description": what + "."}
+    if isinstance(shape, tuple) and shape[0] == "list":
+        inner = _schema_of(shape[1])
+        if shape[2]:
+            inner["properties"] = {
+                "id": {"type": "string", "description": "The English entry's id."},
+                **inner["properties"],
+            }
+            inner["required"] = ["id"]
+        return {"type": "array", "items": inner, "description": "The English list's entries, translated."}
+    return {
+        "type": "object",
+        "properties": {name: _schema_of(sub) for name, sub in shape.items()},
+        "additionalProperties": False,
+    }
+
+
+def translation_schemas() -> dict[str, dict]:
+    """The schema of each kind's translation files, of the profile's, of ui.yml and terms.yml."""
+    head = {
+        "source_hash": {
+            "type": "string",
+            "pattern": HASH.pattern,
+            "description": "Content hash of the English version translated (`handbook translations` lists today's).",
+        },
+        "reviewed": {"type": "boolean", "description": "Reviewed by a native-speaking peer specialist."},
+    }
+    out = {}
+    for kind in translatable_kinds():
+        body = _schema_of(kind_shape(kind))
+        props = dict(head)
+        if kind.name != "model":
+            props = {"id": {"type": "string", "description": f"The English {kind.label}'s id."}, **props}
+        out[f"i18n-{kind.name}"] = {
+            **body,
+            "properties": {**props, **body["properties"]},
+            "required": [*(["id"] if kind.name != "model" else []), "source_hash"],
+            "description": f"A translation of one {kind.label}: only its prose; ids and references stay the English's.",
+        }
+    body = _schema_of(profile_shape())
+    out["i18n-profile"] = {
+        **body,
+        "properties": {**head, **body["properties"]},
+        "description": "The profile's texts, translated.",
+    }
+    out["i18n-ui"] = {
+        "type": "object",
+        "properties": {
+            "messages": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "English text of the page chrome -> its translation, with the same {placeholders}.",
+            }
+        },
+        "required": ["messages"],
+        "additionalProperties": False,
+    }
+    out["i18n-terms"] = {
+        "type": "object",
+        "properties": {
+            "terms": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "en": {"type": "string"},
+                        "es": {"type": "string"},
+                        "avoid": {"type": "array", "items": {"type": "string"}},
+                        "note": {"type": "string"},
+                    },
+                    "required": ["en", "es"],
+                    "additionalProperties": False,
+                },
+            }
+        },
+        "required": ["terms"],
+        "additionalProperties": False,
+    }
+    out["i18n-languages"] = {
+        "type": "object",
+        "properties": {
+            "languages": {
+                "type": "object",
+                "propertyNames": {"pattern": "^[a-z]{2}$"},
+                "additionalProperties": {"type": "string", "minLength": 1},
+                "description": "Each language besides English: its code and its name, e.g. `es: Español`.",
+            }
+        },
+        "required": ["languages"],
+        "additionalProperties": False,
+    }
+    return out
+
+
+def schema_line(lang_file: str) -> str:
+    """The yaml-language-server line of a translation file, given its path under data/ ('i18n/es/faq/x.yml')."""
+    depth = lang_file.count("/") + 1  # data/ and each folder below it
+    parts = lang_file.split("/")
+    if parts[-1] == "search-words.yml":
+        name = "search-words"
+    elif parts[-1] in ("ui.yml", "terms.yml", "profile.yml"):
+        name = "i18n-" + parts[-1][: -len(".yml")]
+    elif parts[-1] == LANGUAGES_FILE:
+        name = "i18n-languages"
+    elif len(parts) == 3:
+        name = "i18n-model"
+    else:
+        name = "i18n-" + next(k.name for k in translatable_kinds() if folder_of(k) == parts[2])
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{name}.schema.json"
+
+
+# --- coverage (`handbook translations`) -------------------------------------------------------------
+
+
+def coverage(handbook) -> dict[str, dict]:
+    """Per language: what is translated, what is behind the English, what is missing, what was reviewed."""
+    from .docs import page_hash
+
+    out = {}
+    for code, language in handbook.languages.items():
+        wanted = [i for i in handbook.items.values() if i.kind not in UNTRANSLATED_KINDS]
+        current, stale, missing, reviewed = [], [], [], 0
+        for item in wanted:
+            found = language.items.get(item.id)
+            if found is None:
+                missing.append(item)
+            elif found.status == "stale":
+                stale.append((item, found))
+            else:
+                current.append(item)
+            reviewed += bool(found is not None and found.reviewed)
+        docs = [d for d in handbook.docs.values() if d.origin == "base" and _lang_of_src(d.src) is None]
+        pages_missing = [d.src for d in docs if d.src not in language.docs]
+        pages_stale = [(src, t) for src, t in language.docs.items() if t.status == "stale"]
+        out[code] = {
+            "name": language.name,
+            "items": len(wanted),
+            "current": current,
+            "stale": stale,
+            "missing": missing,
+            "reviewed": reviewed,
+            "pages": len(docs),
+            "pages_missing": pages_missing,
+            "pages_stale": pages_stale,
+            "hashes": {i.id: hash_of(i.data) for i in wanted},
+            "page_hashes": {d.src: page_hash(d) for d in docs},
+            "ui_missing": sorted(set(_ui_texts()) - set(language.catalog.messages)),
+        }
+    return out
+
+
+def _ui_texts() -> list[str]:
+    """Every chrome text the templates and theme ask to translate (literal _("...") and hb_t("...") calls)."""
+    root = Path(__file__).resolve().parent
+    found: list[str] = []
+    calls = re.compile(r"""(?:\b_|hb_t)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+    files = [*sorted((root / "templates").glob("*.j2")), *sorted((root.parent / "overrides").rglob("*.html"))]
+    for path in files:
+        if path.is_file():
+            for m in calls.finditer(path.read_text(encoding="utf-8")):
+                found.append(m.group(1) if m.group(1) is not None else m.group(2))
+    return found
+
+
+def report(handbook, missing: bool = False) -> str:
+    """The coverage report, as `handbook translations` prints it."""
+    lines = []
+    for code, c in coverage(handbook).items():
+        done = len(c["current"]) + len(c["stale"])
+        share = 100 * done / c["items"] if c["items"] else 100
+        lines.append(
+            f"{code} ({c['name']}): {done} of {c['items']} items translated ({share:.0f}%), "
+            f"{len(c['stale'])} behind the English, {len(c['missing'])} not translated, {c['reviewed']} reviewed; "
+            f"pages {c['pages'] - len(c['pages_missing'])} of {c['pages']}; "
+            f"chrome texts missing: {len(c['ui_missing'])}"
+        )
+        for item, t in c["stale"]:
+            when = f"changed in {t.changed_in}" if t.changed_in else "changed since, not yet released"
+            lines.append(
+                f"  stale: {t.file}: translated from the English of {t.translated_from}; the English {when}. "
+                f"Update it, then set source_hash: {c['hashes'][item.id]}"
+            )
+        for src, t in c["pages_stale"]:
+            lines.append(
+                f"  stale: {t.file}: translated from the English of {t.translated_from}. "
+                f"Update it, then set source_hash: {c['page_hashes'][src]}"
+            )
+        if missing:
+            for item in c["missing"]:
+                lines.append(f"  missing: {item.kind} {item.id} (`handbook translate {code} {item.id}` starts it)")
+            for src in c["pages_missing"]:
+                lines.append(f"  missing: page docs/{src} (copy it to docs/{code}/{src} and translate it)")
+            for text in c["ui_missing"]:
+                lines.append(f"  missing chrome text: {text!r} (add it to data/{I18N_DIR}/{code}/ui.yml)")
+    return "\n".join(lines) if lines else f"no languages besides English (data/{I18N_DIR}/{LANGUAGES_FILE})"
+
+
+def stale_ids(handbook) -> dict[str, list[str]]:
+    """Per language, the ids (and pages) whose translation is behind the English: for the release notes."""
+    return {
+        code: [item.id for item, _ in c["stale"]] + [f"page:{src}" for src, _ in c["pages_stale"]]
+        for code, c in coverage(handbook).items()
+    }

@@ -208,14 +208,16 @@ def load_handbook(
     org_dir: str | None = "org",
     today: datetime.date | None = None,
     use_cache: bool = False,
+    translations: bool = True,
 ) -> Handbook:
     """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
 
     org_dir=None reads the base alone, whatever $HANDBOOK_ORG says. use_cache keeps parsed files in
     .cache/ under root, keyed by their content, so that a second check reads only what changed.
+    translations=False leaves out the other languages (data/i18n/), for tools that work on the English.
     """
     with _collector_paused():
-        return _load_handbook(root, data_dir, org_dir, today, use_cache)
+        return _load_handbook(root, data_dir, org_dir, today, use_cache, translations)
 
 
 def _load_handbook(
@@ -224,6 +226,7 @@ def _load_handbook(
     org_dir: str | None = "org",
     today: datetime.date | None = None,
     use_cache: bool = False,
+    translations: bool = True,
 ) -> Handbook:
     """Read, validate and index the handbook under root/data_dir, with the organization's overlay if any.
 
@@ -307,7 +310,13 @@ def _load_handbook(
     for doc in docs.values():
         problems += [_still_cited(p, None, changes.retired) for p in check_doc(doc, names, MACRO_NAMES)]
     problems += _cited_retirements(problems, changes.retired)
-    languages, found = load_languages(root, data, records, names, docs, org)
+    languages, found = (
+        ({}, [])
+        if not translations
+        else load_languages(
+            root, data, records, names, docs, org, base_profile.data if base_profile is not None else None
+        )
+    )
     problems += found
     cache.save()
     if org is not None:  # a renamed id in the organization's folder: the tool that follows renames

@@ -34,6 +34,7 @@ MACRO_NAMES = (
 def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = False) -> dict[str, Any]:
     """The macros and variables, by name, for pages rendered by renderer."""
     hb = renderer.hb
+    _ = renderer._
 
     def crisis() -> str:
         """The crisis line, from the profile, as a Markdown admonition."""
@@ -53,20 +54,26 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
         """A link to the offline copy when this build publishes one, else how to make it."""
         if offline_zip:
             href = renderer.file_href(current_src(), "handbook-offline.zip")
-            return f'<a href="{href}" download>Download the handbook for offline use</a> (a zip file: unzip it and open index.html).'
-        return "An offline copy can be built with `make offline` (a zip file: unzip it and open index.html)."
+            return _(
+                '<a href="{href}" download>Download the handbook for offline use</a> (a zip file: unzip it and open index.html).',
+                href=href,
+            )
+        return _("An offline copy can be built with `make offline` (a zip file: unzip it and open index.html).")
 
     def save_offline() -> str:
         """The "Save for offline" control: docs/assets/offline.js runs it; without a server (the zip) it says so."""
         if renderer.offline:
-            return "This is the offline copy: it already works with no connection."
+            return _("This is the offline copy: it already works with no connection.")
         manifest = renderer.file_href(current_src(), "offline/manifest.json")
         worker = renderer.file_href(current_src(), "sw.js")
         return (
             f'<div class="hb-offline" data-hb-offline data-manifest="{manifest}" data-worker="{worker}" markdown>\n'
-            "Save the whole handbook on this device, to read and search it with no connection. It is your choice: "
-            "nothing is saved until you press the button, and you can remove it at any time.\n\n"
-            '<p class="hb-offline-status" role="status">Saving for offline needs JavaScript.</p>\n'
+            + _(
+                "Save the whole handbook on this device, to read and search it with no connection. It is your choice: "
+                "nothing is saved until you press the button, and you can remove it at any time."
+            )
+            + "\n\n"
+            + f'<p class="hb-offline-status" role="status">{_("Saving for offline needs JavaScript.")}</p>\n'
             "</div>\n"
         )
 
@@ -74,7 +81,7 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
         """'16 principles', from the data: count('principle'), or count('dilemma', 'case studies')."""
         info = KINDS[kind]
         n = len(hb.kind(kind))
-        return f"{n} {words or (info.label if n == 1 else info.plural)}"
+        return f"{n} {words or renderer._(info.label if n == 1 else info.plural)}"
 
     counts = {name: len(hb.kind(name)) for name in KINDS}
     base = hb.base_profile or hb.profile

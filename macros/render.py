@@ -712,6 +712,45 @@ class Renderer:
         parts += ["</dl>", "</details>", ""]
         return "\n".join(parts) + "\n"
 
+    def list_notice(self, src: str) -> str:
+        """The notice of a list page (FAQ, glossary...) in another language: its entries not translated or behind."""
+        if self.lang == "en":
+            return ""
+        states = self.hb.extra.get("translations", {})
+        entries = [i for k in KINDS.values() if not k.per_item and k.page == src for i in self.hb.kind(k.name)]
+        entries = [i for i in entries if i.kind != "source"]
+        if not entries:
+            return ""
+        _ = self._
+        missing = [i for i in entries if states.get(i.id) is None]
+        stale = [i for i in entries if states.get(i.id) is not None and states[i.id].status == "stale"]
+        unreviewed = any(states.get(i.id) is not None and not states[i.id].reviewed for i in entries)
+        lines = []
+        english = self._english_href(src)
+        if missing:
+            links = ", ".join(f"[{escape_md(i.title)}](#{i.anchor})" for i in missing)
+            lines.append(_("Not translated yet, shown in English: {links}.", links=links))
+        if stale:
+            links = ", ".join(f"[{escape_md(i.title)}]({english}#{i.anchor})" for i in stale)
+            lines.append(
+                _(
+                    "The English of these entries changed after their translation; read the current English: {links}.",
+                    links=links,
+                )
+            )
+        if unreviewed:
+            lines.append(
+                _(
+                    "This translation has not yet been reviewed by native-speaking peer specialists. [Help review it]({href}).",
+                    href=relative(src, "about.md", "translations"),
+                )
+            )
+        if not lines:
+            return ""
+        kind = "warning" if missing or stale else "info"
+        body = "\n\n".join("    " + line for line in lines)
+        return f'!!! {kind} hb-translation "{_("About this translation")}"\n\n{body}\n\n'
+
     def notice_for_page(self, src: str) -> str:
         """The notice of a hand-written page in this language (before its text)."""
         return self.translation_notice("page:" + src, src)
@@ -737,7 +776,7 @@ class Renderer:
         return self._render(info.index_template, f"{info.page}/index.md", items=self.hb.kind(kind))
 
     def list_page(self, src: str) -> str:
-        return self._render(f"{LIST_PAGES[src]}.md.j2", src)
+        return _after_title(self._render(f"{LIST_PAGES[src]}.md.j2", src), self.list_notice(src))
 
     def page(self, src: str) -> str:
         """The Markdown of any generated page, by its file under docs/."""

@@ -732,6 +732,16 @@ CHANGELOG = _object(
                     "date": _date("The day the edition was published."),
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
+                    "translations_behind": {
+                        "type": "object",
+                        "propertyNames": {"pattern": "^[a-z]{2}$"},
+                        "additionalProperties": _list(
+                            {"type": "string", "pattern": "^(page:)?[a-z0-9][a-z0-9./-]*$"},
+                            "Ids (and page:<file> for hand-written pages) whose translation was behind the English.",
+                        ),
+                        "description": "Written by `handbook release`: per language, what was not yet translated "
+                        "from this edition's English.",
+                    },
                 },
                 ["version", "date", "summary"],
             ),
@@ -886,6 +896,16 @@ ORG_CHANGELOG = _object(
                     },
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
+                    "translations_behind": {
+                        "type": "object",
+                        "propertyNames": {"pattern": "^[a-z]{2}$"},
+                        "additionalProperties": _list(
+                            {"type": "string", "pattern": "^(page:)?[a-z0-9][a-z0-9./-]*$"},
+                            "Ids (and page:<file> for hand-written pages) whose translation was behind the English.",
+                        ),
+                        "description": "Written by `handbook release`: per language, what was not yet translated "
+                        "from this edition's English.",
+                    },
                 },
                 ["version", "date", "summary"],
             ),
@@ -916,10 +936,12 @@ SCHEMAS: dict[str, dict] = {
 
 
 def all_schemas() -> dict[str, dict]:
-    """Every schema by name, each a complete JSON Schema document."""
+    """Every schema by name, each a complete JSON Schema document (with those of translation files)."""
+    from .i18n import translation_schemas
+
     return {
         name: {"$schema": SCHEMA_URI, "$id": f"{name}.schema.json", "title": name, **schema}
-        for name, schema in SCHEMAS.items()
+        for name, schema in {**SCHEMAS, **translation_schemas()}.items()
     }
 
 

@@ -111,3 +111,15 @@ def search_files(handbook: Handbook, page_texts: Iterable[str]) -> dict[str, str
     for letter, words in by_letter.items():
         out[f"search/vocabulary-{letter}.json"] = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
     return out
+
+
+def groups_of(data) -> dict[str, tuple[str, ...]]:
+    """Everyday word -> the handbook's words it means, from a search-words file's data."""
+    groups = (data or {}).get("words") if isinstance(data, dict) else None
+    out: dict[str, tuple[str, ...]] = {}
+    for group in groups if isinstance(groups, list) else ():
+        if isinstance(group, dict):
+            for say in group.get("say") or ():
+                if isinstance(say, str):
+                    out[say] = tuple(m for m in group.get("means") or () if isinstance(m, str))
+    return out

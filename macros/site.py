@@ -98,7 +98,8 @@ class Site:
         for lang, renderer in self.renderers.items():
             if lang == "en":
                 continue
-            for f in static_files(renderer.hb, renderer, None, local_only=True):
+            mine = {p.src: p for p in self.pages.values() if p.lang == lang}
+            for f in static_files(renderer.hb, renderer, mine, local_only=True):
                 out[f"{lang}/{f.path}"] = StaticFile(f"{lang}/{f.path}", f.content)
         return MappingProxyType(out)
 
@@ -394,13 +395,14 @@ def static_files(
     from .builders.lms import export_files
 
     out += [StaticFile(path, content) for path, content in export_files(handbook).items()]
-    if local_only:
-        return [f for f in out if f.path.startswith(LOCAL_FILES)]
-    out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
     from .search import search_files
 
     texts = [p.markdown for p in (pages or {}).values() if p.indexed]
     out += [StaticFile(path, text) for path, text in search_files(handbook, texts).items()]
+    if local_only:
+        return [f for f in out if f.path.startswith(LOCAL_FILES)]
+    out.append(StaticFile("handbook.json", dumps(export(handbook, urls))))
+
     out.append(StaticFile("handbook.schema.json", dumps(export_schema())))
     out.append(StaticFile("handbook-v1.json", dumps(export_v1(handbook, urls))))  # kept for one more edition
     out.append(StaticFile("handbook-v1.schema.json", dumps(export_v1_schema())))

@@ -139,7 +139,12 @@ class Urls:
         return self.public(f"editions/{version}/{path.lstrip('/')}")
 
 
-LOCAL_FILES = ("p/", "c/", "exports/")  # static files each language has its own: permanent links, LMS exports
+LOCAL_FILES = (
+    "p/",
+    "c/",
+    "exports/",
+    "search/",
+)  # each language has its own: permanent links, LMS exports, search words
 
 
 def permalink_file(item_id: str, sub: str | None = None) -> str:
