@@ -192,9 +192,15 @@ def merge(shape: Any, english: Any, translated: Any) -> Any:
     if shape == "text":
         return translated if isinstance(translated, str) else english
     if isinstance(shape, tuple) and shape[0] == "texts":
-        return list(translated) if isinstance(translated, (list, tuple)) else english
+        if not isinstance(translated, (list, tuple)):
+            return english
+        if not shape[1] and isinstance(english, (list, tuple)) and len(translated) != len(english):
+            return english  # made from an older English with another number of entries: today's English shows
+        return list(translated)
     if isinstance(shape, tuple) and shape[0] == "list":
         if not isinstance(english, (list, tuple)) or not isinstance(translated, (list, tuple)):
+            return english
+        if not shape[2] and len(translated) != len(english):
             return english
         if shape[2]:
             by_id = {t.get("id"): t for t in translated if isinstance(t, Mapping)}
@@ -414,15 +420,34 @@ class _Checker:
             )
             return None
         known = self.english.get(item_id)
+        history_id = item_id  # the id the English had when it was translated
         if known is None or known[0] != kind.name:
             renamed = (self.names.renamed or {}).get(item_id)
-            if renamed:
-                fix = f"renamed to '{renamed[0]}' in {renamed[1] or 'the next edition'}: rename the file to {renamed[0]}.yml"
+            retired = (self.names.retired or {}).get(item_id)
+            if renamed and renamed[0] in self.english:
+                self.problem(
+                    parsed,
+                    ("id",) if "id" in data else (),
+                    "id",
+                    f"renamed to '{renamed[0]}' in {renamed[1] or 'the next edition'}: rename the file to "
+                    f"{renamed[0]}.yml and its id; until then it shows on the page of '{renamed[0]}'",
+                    warning=True,
+                )
+                item_id, known = renamed[0], self.english[renamed[0]]
+            elif retired is not None:
+                self.problem(
+                    parsed,
+                    ("id",) if "id" in data else (),
+                    "id",
+                    f"'{item_id}' was retired in {retired or 'the next edition'}: delete this file",
+                    warning=True,
+                )
+                return None
             else:
                 same = [i for i, (k, _) in self.english.items() if k == kind.name]
                 fix = f"no {kind.label} has this id{did_you_mean(item_id, same)}: delete the file, or name it after an existing {kind.label}"
-            self.problem(parsed, ("id",) if "id" in data else (), "id", fix)
-            return None
+                self.problem(parsed, ("id",) if "id" in data else (), "id", fix)
+                return None
         english = known[1]
         shape = kind_shape(kind)
         source_hash = data.get("source_hash")
@@ -442,7 +467,7 @@ class _Checker:
             found = [
                 (ed, snap["items"][item_id])
                 for ed, snap in self.history.items()
-                if snap.get("items", {}).get(item_id, {}).get("hash") == source_hash
+                if snap.get("items", {}).get(history_id, {}).get("hash") == source_hash
             ]
             if not found:
                 self.problem(
@@ -460,7 +485,7 @@ class _Checker:
                     ed
                     for ed, snap in self.history.items()
                     if _edition_key(ed) > _edition_key(made_from)
-                    and snap.get("items", {}).get(item_id, {}).get("hash") not in (None, source_hash)
+                    and snap.get("items", {}).get(history_id, {}).get("hash") not in (None, source_hash)
                 ]
                 changed_in = later[0] if later else ""
         reviewed = data.get("reviewed", False)
@@ -474,7 +499,12 @@ class _Checker:
             reviewed = False
         prose = {k: v for k, v in data.items() if k not in META_FIELDS}
         missing: list[str] = []
-        self._walk(parsed, shape, english, prose, (), kind, missing)
+        # A translation is checked against the English it was made from: today's, or the edition's it names.
+        # Made from an older English, what no longer fits today's (a link to an id that is gone) shows in English.
+        self.stale, self.fallback = status == "stale", []
+        self._walk(parsed, shape, english if status == "current" else (old or {}), prose, (), kind, missing)
+        for path in self.fallback:
+            prose = _without(prose, path)
         if not hash_ok:
             return None
         return Translation(
@@ -609,9 +639,12 @@ class _Checker:
 
         theirs = sorted((r[0], r[1] or "") for r in refs_in(english))
         ours = sorted((r[0], r[1] or "") for r in refs_in(text))
-        for ref, _ in ours:
-            if ref not in self.names.kinds:
-                self.problem(parsed, path, where, f"[[{ref}]]: unknown id{did_you_mean(ref, self.names.kinds)}")
+        gone = [ref for ref, _ in ours if ref not in self.names.kinds]
+        if gone and getattr(self, "stale", False):
+            self.fallback.append(path)  # made from an older English: this text shows in today's English
+            return
+        for ref in gone:
+            self.problem(parsed, path, where, f"[[{ref}]]: unknown id{did_you_mean(ref, self.names.kinds)}")
         if theirs != ours:
             gone = [f"[[{r}{'#' + a if a else ''}]]" for r, a in theirs if (r, a) not in ours]
             extra = [f"[[{r}{'#' + a if a else ''}]]" for r, a in ours if (r, a) not in theirs]
@@ -824,6 +857,22 @@ def _read_search_words(path: Path, root: Path, problems: list, english, items) -
         records.append(SimpleNamespace(data=merged))
     problems += check_search_words(parsed, records)
     return MappingProxyType(groups_of(parsed.data))
+
+
+def _without(value: Any, path: tuple) -> Any:
+    """A copy of value without the entry at path (a text that falls back to the English)."""
+    if not path:
+        return None
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict) and head in value:
+        inner = _without(value[head], rest)
+        return {k: v for k, v in value.items() if k != head} if inner is None else {**value, head: inner}
+    if isinstance(value, list) and isinstance(head, int) and head < len(value):
+        inner = _without(value[head], rest)
+        if inner is None:  # a text of a list: the whole list falls back (lists are matched by position)
+            return None
+        return [inner if i == head else v for i, v in enumerate(value)]
+    return value
 
 
 def _markdown_words(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -23,7 +24,7 @@ from .model import Handbook
 from .problems import Problem
 from .yamlio import Parsed
 
-WORD = re.compile(r"[a-z0-9][a-z0-9']*[a-z0-9]|[a-z0-9]")
+WORD = re.compile(r"[^\W_][\w']*[^\W_]|[^\W_]")  # letters of any language ("recaída"), digits, inner apostrophes
 NAMING_FIELDS = ("title", "term", "question", "summary", "in_short", "aliases", "link_words")
 
 
@@ -107,7 +108,8 @@ def search_files(handbook: Handbook, page_texts: Iterable[str]) -> dict[str, str
     by_letter: dict[str, list] = {}
     for word, n in sorted(vocabulary(page_texts).items()):
         if len(word) >= 3 and not word.isdigit():
-            by_letter.setdefault(word[0] if word[0].isalpha() else "0", []).append([word, n])
+            first = unicodedata.normalize("NFD", word[0])[0]  # "é" and "ñ" go with "e" and "n", as search.js looks
+            by_letter.setdefault(first if "a" <= first <= "z" else "0", []).append([word, n])
     for letter, words in by_letter.items():
         out[f"search/vocabulary-{letter}.json"] = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
     return out

@@ -193,7 +193,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return markdown
         if mine.generated:
             # The model's title, for pages MkDocs cannot name from the nav or a plain first heading (handouts).
-            if not page.meta.get("title") and src.startswith("handouts/"):
+            if not page.meta.get("title") and mine.inner.startswith("handouts/"):
                 page.meta["title"] = mine.title
             return markdown
         return self.site.page_markdown(src, markdown)
