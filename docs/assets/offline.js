@@ -14,9 +14,18 @@
 // Updates are offered, not done quietly: when the reader is online and the site's manifest has
 // another version than the saved copy, the page says so and offers "Save the new edition"
 // (on the home and About pages in their box, elsewhere in a note at the top of the page).
-// Every address is relative to the site root, so the handbook works from a sub-path.
+// Every address is relative to the site root, so the handbook works from a sub-path. Every text the
+// box shows is worded through hbT, in the page's language (window.hbT, docs/assets/handbook.js).
 (function () {
   "use strict";
+
+  // The page's words: window.hbT translates them; without it, the English, with its {values} filled in.
+  function hbT(text, values) {
+    if (window.hbT) return window.hbT(text, values);
+    return String(text).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
 
   var SAVE_MARK = "hb-offline-save"; // sw.js sends requests marked with it straight to the network
   var PARALLEL = 8; // a browser opens 6 connections to a host; the other two store while those download
@@ -80,11 +89,11 @@
     var url = new URL(this.manifest.href);
     if (fresh) url.searchParams.set(SAVE_MARK, "manifest");
     return fetch(url.href, { cache: fresh ? "no-cache" : "default", credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("the list of files could not be downloaded (HTTP " + response.status + ")");
+      if (!response.ok) throw new Error(hbT("the list of files could not be downloaded (HTTP {status})", { status: response.status }));
       return response.json();
     }).then(function (manifest) {
       if (!manifest || typeof manifest.version !== "string" || !Array.isArray(manifest.files) || typeof manifest.bytes !== "number") {
-        throw new Error("the list of files is not readable");
+        throw new Error(hbT("the list of files is not readable"));
       }
       return manifest;
     });
@@ -115,11 +124,11 @@
           var url = new URL(key);
           url.searchParams.set(SAVE_MARK, manifest.version);
           return fetch(url.href, { cache: "no-cache", credentials: "same-origin", redirect: "error" }).then(function (response) {
-            if (!response.ok) throw new SaveError(path + " could not be downloaded (HTTP " + response.status + ")");
+            if (!response.ok) throw new SaveError(hbT("{path} could not be downloaded (HTTP {status})", { path: path, status: response.status }));
             var type = response.headers.get("Content-Type");
             return response.blob().then(function (body) {
               if (body.size !== size) {
-                throw new SaveError(path + " is not the size the list gives: the site has changed while saving");
+                throw new SaveError(hbT("{path} is not the size the list gives: the site has changed while saving", { path: path }));
               }
               var headers = { "Content-Length": String(body.size) };
               if (type) headers["Content-Type"] = type;
@@ -128,10 +137,12 @@
           }).catch(function (error) {
             if (error instanceof SaveError) throw error;
             if (error && error.name === "QuotaExceededError") {
-              throw new SaveError("this browser did not allow enough storage space for it");
+              throw new SaveError(hbT("this browser did not allow enough storage space for it"));
             }
             if (attempt < 2) return one(path, size, attempt + 1); // one more try after a network error
-            throw new SaveError(path + " could not be downloaded (" + (navigator.onLine ? "a network error" : "no connection") + ")");
+            throw new SaveError(navigator.onLine
+              ? hbT("{path} could not be downloaded (a network error)", { path: path })
+              : hbT("{path} could not be downloaded (no connection)", { path: path }));
           });
         }
 
@@ -166,7 +177,7 @@
     return navigator.storage.estimate().then(function (estimate) {
       var free = (estimate.quota || 0) - (estimate.usage || 0);
       if (estimate.quota && free < bytes) {
-        throw new SaveError("this browser allows this site " + size(Math.max(free, 0)) + " of storage, and the handbook needs " + size(bytes), 0);
+        throw new SaveError(hbT("this browser allows this site {free} of storage, and the handbook needs {needed}", { free: size(Math.max(free, 0)), needed: size(bytes) }), 0);
       }
     }, function () {});
   }
@@ -175,15 +186,15 @@
     return new Promise(function (resolve, reject) {
       if (reg.active) return resolve(reg);
       var worker = reg.installing || reg.waiting;
-      if (!worker) return reject(new SaveError("the offline helper of this browser did not start"));
-      var timer = setTimeout(function () { reject(new SaveError("the offline helper of this browser did not start")); }, 15000);
+      if (!worker) return reject(new SaveError(hbT("the offline helper of this browser did not start")));
+      var timer = setTimeout(function () { reject(new SaveError(hbT("the offline helper of this browser did not start"))); }, 15000);
       worker.addEventListener("statechange", function () {
         if (worker.state === "activated") {
           clearTimeout(timer);
           resolve(reg);
         } else if (worker.state === "redundant") {
           clearTimeout(timer);
-          reject(new SaveError("the offline helper of this browser stopped"));
+          reject(new SaveError(hbT("the offline helper of this browser stopped")));
         }
       });
     });
@@ -196,7 +207,7 @@
       return place.storeFiles(manifest, onProgress);
     }).then(function () {
       return navigator.serviceWorker.register(place.worker.href, { scope: place.root.href }).catch(function (error) {
-        throw new SaveError("this browser did not allow the offline helper (" + error.message + ")", manifest.files.length);
+        throw new SaveError(hbT("this browser did not allow the offline helper ({error})", { error: error.message }), manifest.files.length);
       });
     }).then(whenActive).then(function (reg) {
       var saved = { version: manifest.version, edition: manifest.edition || "", bytes: manifest.bytes, files: manifest.files.length };
@@ -227,7 +238,7 @@
     }).then(function () {
       return place.ourCaches();
     }).then(function (left) {
-      if (left.length) throw new Error("some of it could not be deleted");
+      if (left.length) throw new Error(hbT("some of it could not be deleted"));
     });
   };
 
@@ -243,7 +254,7 @@
   }
 
   function edition(thing) {
-    return thing && thing.edition ? "edition " + thing.edition : "this edition";
+    return thing && thing.edition ? hbT("edition {edition}", { edition: thing.edition }) : hbT("this edition");
   }
 
   // --- the box on the page ---------------------------------------------------------------------
@@ -272,7 +283,7 @@
     this.status.replaceChildren(this.main, this.detail);
     this.progress = document.createElement("progress");
     this.progress.className = "hb-offline-progress";
-    this.progress.setAttribute("aria-label", "Saving for offline");
+    this.progress.setAttribute("aria-label", hbT("Saving for offline"));
     this.progress.hidden = true;
     this.status.after(this.progress);
     var actions = document.createElement("p");
@@ -289,8 +300,8 @@
       actions.appendChild(b);
       return b;
     }
-    this.saveButton = button("Save for offline", true, this.onSave);
-    this.removeButton = button("Remove the offline copy", false, this.onRemove);
+    this.saveButton = button(hbT("Save for offline"), true, this.onSave);
+    this.removeButton = button(hbT("Remove the offline copy"), false, this.onRemove);
     box.classList.add("hb-offline--ready");
   }
 
@@ -330,7 +341,7 @@
         control.showSaved(anything, true);
       });
     }).catch(function () {
-      control.show("This browser does not allow this site to store the handbook (it may be in private mode).", { state: "unsupported" });
+      control.show(hbT("This browser does not allow this site to store the handbook (it may be in private mode)."), { state: "unsupported" });
     });
   };
 
@@ -338,41 +349,46 @@
     var saved = this.saved;
     var manifest = this.manifest;
     if (saved) {
-      var text = "Saved on this device: " + edition(saved) + ", " + size(saved.bytes) + " in " + count(saved.files) +
-        " files. The whole handbook works here with no connection, search included.";
+      var text = hbT("Saved on this device: {edition}, {size} in {files} files. The whole handbook works here with no connection, search included.",
+        { edition: edition(saved), size: size(saved.bytes), files: count(saved.files) });
+      var newEdition = manifest && manifest.edition && manifest.edition !== saved.edition;
       if (manifest && manifest.version !== saved.version && this.note) { // a page without the box: short
-        return this.show("A new " + (manifest.edition && manifest.edition !== saved.edition ? "edition (" + manifest.edition + ")" : "version") +
-          " of the handbook is available.", {
+        return this.show(newEdition
+          ? hbT("A new edition ({edition}) of the handbook is available.", { edition: manifest.edition })
+          : hbT("A new version of the handbook is available."), {
           state: "update",
-          detail: "The copy saved on this device is " + edition(saved) + ". Saving the new one downloads " + size(manifest.bytes) +
-            " and replaces it.",
-          save: "Save the new edition",
+          detail: hbT("The copy saved on this device is {edition}. Saving the new one downloads {size} and replaces it.",
+            { edition: edition(saved), size: size(manifest.bytes) }),
+          save: hbT("Save the new edition"),
         });
       }
       if (manifest && manifest.version !== saved.version) {
-        var newer = manifest.edition && manifest.edition !== saved.edition ? "A new edition (" + manifest.edition + ")" : "A new version";
         return this.show(text, {
           state: "update",
-          detail: newer + " of the handbook is available. Saving it downloads " + size(manifest.bytes) +
-            " and then replaces the copy on this device.",
-          save: "Save the new edition",
+          detail: newEdition
+            ? hbT("A new edition ({edition}) of the handbook is available. Saving it downloads {size} and then replaces the copy on this device.",
+              { edition: manifest.edition, size: size(manifest.bytes) })
+            : hbT("A new version of the handbook is available. Saving it downloads {size} and then replaces the copy on this device.",
+              { size: size(manifest.bytes) }),
+          save: hbT("Save the new edition"),
           remove: true,
         });
       }
       return this.show(text, { state: "saved", remove: true });
     }
     var partial = anything
-      ? "A save that did not finish is on this device. It is not used; saving again continues it."
+      ? hbT("A save that did not finish is on this device. It is not used; saving again continues it.")
       : "";
     if (manifest) {
-      return this.show("Saving downloads " + size(manifest.bytes) + " (" + count(manifest.files.length) + " files) from this site, " +
-        edition(manifest) + ".", { state: anything ? "partial" : "idle", detail: partial, save: "Save for offline", remove: anything });
+      return this.show(hbT("Saving downloads {size} ({files} files) from this site, {edition}.",
+        { size: size(manifest.bytes), files: count(manifest.files.length), edition: edition(manifest) }),
+        { state: anything ? "partial" : "idle", detail: partial, save: hbT("Save for offline"), remove: anything });
     }
     if (noManifest) {
-      return this.show("Saving for offline needs a connection to this site. Try again when you are online.",
-        { state: "no-connection", detail: partial, save: "Save for offline", remove: anything });
+      return this.show(hbT("Saving for offline needs a connection to this site. Try again when you are online."),
+        { state: "no-connection", detail: partial, save: hbT("Save for offline"), remove: anything });
     }
-    this.show("Checking the size of the offline copy…", { state: "checking" });
+    this.show(hbT("Checking the size of the offline copy…"), { state: "checking" });
   };
 
   Control.prototype.onSave = function () {
@@ -381,7 +397,7 @@
     var control = this;
     var place = this.place;
     var before = this.saved;
-    this.show("Preparing to save…", { state: "saving", progress: true });
+    this.show(hbT("Preparing to save…"), { state: "saving", progress: true });
     this.progress.removeAttribute("value");
     place.fetchManifest(true).catch(function (error) {
       throw new SaveError(error.message, 0);
@@ -391,14 +407,14 @@
       var announced = -1;
       control.progress.max = manifest.bytes || 1;
       control.progress.value = 0;
-      control.show("Saving for offline: 0 of " + size(manifest.bytes) + ".", { state: "saving", progress: true });
+      control.show(hbT("Saving for offline: 0 of {total}.", { total: size(manifest.bytes) }), { state: "saving", progress: true });
       return place.save(manifest, function (files, bytes) {
         control.progress.value = bytes;
         var tenth = Math.floor((10 * files) / total);
         if (tenth !== announced) { // the status line changes every tenth, so that a screen reader is not flooded
           announced = tenth;
-          control.main.textContent = "Saving for offline: " + size(bytes) + " of " + size(manifest.bytes) +
-            " (" + count(files) + " of " + count(total) + " files).";
+          control.main.textContent = hbT("Saving for offline: {size} of {total} ({files} of {count} files).",
+            { size: size(bytes), total: size(manifest.bytes), files: count(files), count: count(total) });
         }
       });
     }).then(function (saved) {
@@ -409,17 +425,17 @@
     }, function (error) {
       control.busy = false;
       var message = error instanceof SaveError ? error.message
-        : "this browser did not allow storing it (" + (error && error.message ? error.message : String(error)) + ")";
+        : hbT("this browser did not allow storing it ({error})", { error: error && error.message ? error.message : String(error) });
       var stored = error && typeof error.stored === "number" && control.manifest
-        ? " " + count(error.stored) + " of " + count(control.manifest.files.length) + " files were stored before it stopped."
+        ? " " + hbT("{stored} of {total} files were stored before it stopped.", { stored: count(error.stored), total: count(control.manifest.files.length) })
         : "";
       var now = before
-        ? "Your offline copy of " + edition(before) + " is still the one in use."
-        : "The handbook is not saved for offline use: the files stored so far are not used until a save finishes.";
-      control.show("Saving for offline failed: " + message + "." + stored, {
+        ? hbT("Your offline copy of {edition} is still the one in use.", { edition: edition(before) })
+        : hbT("The handbook is not saved for offline use: the files stored so far are not used until a save finishes.");
+      control.show(hbT("Saving for offline failed: {reason}.", { reason: message }) + stored, {
         state: "failed",
         detail: now,
-        save: "Try again",
+        save: hbT("Try again"),
         remove: true,
       });
     });
@@ -429,20 +445,20 @@
     if (this.busy) return;
     this.busy = true;
     var control = this;
-    this.show("Removing the offline copy…", { state: "removing" });
+    this.show(hbT("Removing the offline copy…"), { state: "removing" });
     this.place.remove().then(function () {
       control.busy = false;
       control.saved = null;
-      control.show("The offline copy is removed: nothing of it is left on this device.", {
+      control.show(hbT("The offline copy is removed: nothing of it is left on this device."), {
         state: "removed",
-        detail: control.manifest ? "Saving again downloads " + size(control.manifest.bytes) + "." : "",
-        save: "Save for offline",
+        detail: control.manifest ? hbT("Saving again downloads {size}.", { size: size(control.manifest.bytes) }) : "",
+        save: hbT("Save for offline"),
       });
     }, function (error) {
       control.busy = false;
-      control.show("The offline copy could not be removed: " + error.message + ".", {
+      control.show(hbT("The offline copy could not be removed: {reason}.", { reason: error.message }), {
         state: "failed",
-        detail: "You can also remove it in your browser's settings for this site (site data).",
+        detail: hbT("You can also remove it in your browser's settings for this site (site data)."),
         remove: true,
       });
     });
@@ -453,8 +469,9 @@
   function unsupported(box) {
     var status = box.querySelector(".hb-offline-status");
     if (status) {
-      status.textContent = "This browser cannot save the handbook for offline use" +
-        (/^https?:$/.test(location.protocol) ? "." : " from this copy.");
+      status.textContent = /^https?:$/.test(location.protocol)
+        ? hbT("This browser cannot save the handbook for offline use.")
+        : hbT("This browser cannot save the handbook for offline use from this copy.");
     }
   }
 

@@ -19,9 +19,18 @@
 //     decision model, the principles and the boundaries.
 //
 // Every text but Pagefind's own excerpt is set with textContent, and the excerpt is rebuilt from
-// its text and <mark> elements only, so a query or a page can never inject markup.
+// its text and <mark> elements only, so a query or a page can never inject markup. Every text this
+// box shows is worded through hbT, in the page's language (window.hbT, docs/assets/handbook.js).
 (function () {
   "use strict";
+
+  // The page's words: window.hbT translates them; without it, the English, with its {values} filled in.
+  function hbT(text, values) {
+    if (window.hbT) return window.hbT(text, values);
+    return String(text).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
   var root = document.querySelector("[data-hb-search]");
   if (!root) return; // the offline copy (file://) keeps Material's own search
   var input = root.querySelector("input.md-search__input");
@@ -52,12 +61,14 @@
   var COVERAGE = T.COVERAGE || 2; // how much matching every thing said counts (see total())
   var STORE = "hb-search-query";
   var ENTRY_PAGES = /\/(faq|glossary)(\/|\/index\.html|\.html)$/; // pages whose h2 sections are results of their own
-  var SUGGESTIONS = [
-    ["crisis/", "Get help now", "Crisis lines to call or text, any time"],
-    ["decision-model/", "The decision model", "Steps to think a hard situation through"],
-    ["principles/", "Principles", "The code's principles, with examples"],
-    ["boundaries/", "Boundaries", "Everyday boundary questions by topic"],
-  ];
+  function suggestions() { // [address, title, what it offers], worded when shown
+    return [
+      ["crisis/", hbT("Get help now"), hbT("Crisis lines to call or text, any time")],
+      ["decision-model/", hbT("The decision model"), hbT("Steps to think a hard situation through")],
+      ["principles/", hbT("Principles"), hbT("The code's principles, with examples")],
+      ["boundaries/", hbT("Boundaries"), hbT("Everyday boundary questions by topic")],
+    ];
+  }
   // "what does X mean", "X meaning", "define X": the reader wants a definition (glossary terms rank higher)
   var DEFINE = new Set("mean means meaning meant define defined definition stand stands abbreviation acronym".split(" "));
   var STOP = new Set(
@@ -97,7 +108,7 @@
 
   function load() {
     if (!engine) {
-      setMeta("Initializing search");
+      setMeta(hbT("Initializing search"));
       entry = getJSON("pagefind/pagefind-entry.json").catch(function () { return {}; });
       // While Pagefind's script starts, ask for its engine files at once (the browser's cache then
       // hands them to Pagefind): on a slow connection this saves a round trip or two.
@@ -128,8 +139,8 @@
         });
       });
       engine.then(
-        function () { if (!input.value.trim()) setMeta("Type to start searching"); },
-        function () { setMeta("Search is not available here."); }
+        function () { if (!input.value.trim()) setMeta(hbT("Type to start searching")); },
+        function () { setMeta(hbT("Search is not available here.")); }
       );
     }
     return engine;
@@ -640,7 +651,7 @@
     heading.className = "hb-search-suggest__title";
     heading.textContent = text;
     var ul = document.createElement("ul");
-    SUGGESTIONS.forEach(function (s) {
+    suggestions().forEach(function (s) {
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = new URL(s[0], site).href;
@@ -657,7 +668,7 @@
   }
 
   function count(n) {
-    return n === 0 ? "No matching documents" : n === 1 ? "1 matching document" : n + " matching documents";
+    return n === 0 ? hbT("No matching documents") : n === 1 ? hbT("1 matching document") : hbT("{n} matching documents", { n: n });
   }
 
   var focusFirst = false;
@@ -676,14 +687,15 @@
     if (found.corrected) {
       var em = document.createElement("em");
       em.textContent = found.corrected;
-      parts.push("Showing results for ", em, ". ");
+      var around = hbT("Showing results for {words}.").split("{words}");
+      parts.push(around[0], em, (around[1] || "") + " ");
     }
     var partial = n > 0 && found.docs[0].matched < found.groups.length;
-    parts.push(count(n) + (partial ? ", with most of your words" : ""));
+    parts.push(partial ? hbT("{count}, with most of your words", { count: count(n) }) : count(n));
     setMeta.apply(null, parts);
     if (!final) return;
     var weak = n < 3 || partial;
-    showSuggestions(weak ? (n ? "Not what you need? Start from one of these:" : "Nothing matched. Start from one of these:") : null);
+    showSuggestions(weak ? (n ? hbT("Not what you need? Start from one of these:") : hbT("Nothing matched. Start from one of these:")) : null);
     list.setAttribute("data-hb-query", raw);
     if (focusFirst && items.length) items[0].querySelector("a").focus();
     focusFirst = false;
@@ -698,15 +710,15 @@
       list.replaceChildren();
       showSuggestions(null);
       list.removeAttribute("data-hb-query");
-      if (engine) setMeta("Type to start searching");
+      if (engine) setMeta(hbT("Type to start searching"));
       return;
     }
     if (!tokens(query.slice(0, MAX_CHARS)).length) {
       load().then(function () {
         if (mine !== latest) return;
         list.replaceChildren();
-        setMeta("Type a word or two, for example: gift, text after hours, money.");
-        showSuggestions("Or start from one of these:");
+        setMeta(hbT("Type a word or two, for example: gift, text after hours, money."));
+        showSuggestions(hbT("Or start from one of these:"));
         list.setAttribute("data-hb-query", raw);
       });
       return;
@@ -730,8 +742,8 @@
     }).catch(function () {
       if (mine !== latest) return;
       list.replaceChildren();
-      setMeta("Search is not available here.");
-      showSuggestions("Start from one of these:");
+      setMeta(hbT("Search is not available here."));
+      showSuggestions(hbT("Start from one of these:"));
       list.setAttribute("data-hb-query", raw);
     });
   }

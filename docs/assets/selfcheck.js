@@ -14,9 +14,18 @@
 //
 // The script only adds and moves elements: it hides no content (print shows every question,
 // option and answer), and it sets each self-check up once, on load and after Material's instant
-// navigation (document$).
+// navigation (document$). Every text it adds is worded through hbT, in the page's language
+// (window.hbT, docs/assets/handbook.js).
 (function () {
   "use strict";
+
+  // The page's words: window.hbT translates them; without it, the English, with its {values} filled in.
+  function hbT(text, values) {
+    if (window.hbT) return window.hbT(text, values);
+    return String(text).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
 
   var KEY_PREFIX = "hb-selfcheck:";
   var LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -43,7 +52,7 @@
   // "a", "a and c", "a, b and d"
   function listOf(letters) {
     if (letters.length < 2) return letters.join("");
-    return letters.slice(0, -1).join(", ") + " and " + letters[letters.length - 1];
+    return hbT("{list} and {last}", { list: letters.slice(0, -1).join(", "), last: letters[letters.length - 1] });
   }
 
   // Say text in a status region; the same text twice is said again.
@@ -149,10 +158,12 @@
       if (!textBlock.textContent.trim()) textBlock.remove();
     } else {
       block.insertBefore(fieldset, list);
-      legend.textContent = "Question " + (index + 1) + ".";
+      legend.textContent = hbT("Question {n}.", { n: index + 1 });
     }
-    if (multiple && !/choose all that apply/i.test(legend.textContent)) {
-      legend.appendChild(el("span", { className: "hb-sc-hint" }, " Choose all that apply."));
+    var hint = hbT("Choose all that apply.");
+    var hinted = legend.textContent.toLowerCase().indexOf(hint.replace(/\.$/, "").toLowerCase()) >= 0;
+    if (multiple && !hinted && !/choose all that apply/i.test(legend.textContent)) {
+      legend.appendChild(el("span", { className: "hb-sc-hint" }, " " + hint));
     }
     fieldset.appendChild(legend);
     if (textBlock && textBlock.parentNode) fieldset.appendChild(textBlock);
@@ -189,8 +200,8 @@
     });
 
     var actions = el("div", { className: "hb-sc-actions" });
-    this.checkButton = button("hb-sc-check hb-sc-primary", "Check my answer");
-    this.retryButton = button("hb-sc-retry", "Try again");
+    this.checkButton = button("hb-sc-check hb-sc-primary", hbT("Check my answer"));
+    this.retryButton = button("hb-sc-retry", hbT("Try again"));
     this.retryButton.hidden = true;
     actions.appendChild(this.checkButton);
     actions.appendChild(this.retryButton);
@@ -224,7 +235,7 @@
   Question.prototype.check = function (announce) {
     var chosen = this.chosen();
     if (!chosen.length) {
-      if (announce) say(this.status, this.multiple ? "Choose one or more answers first." : "Choose an answer first.");
+      if (announce) say(this.status, this.multiple ? hbT("Choose one or more answers first.") : hbT("Choose an answer first."));
       return false;
     }
     var multiple = this.multiple;
@@ -236,19 +247,19 @@
         o.li.classList.add("hb-sc-was-chosen", o.correct ? "hb-sc-is-right" : "hb-sc-is-wrong");
         var mark = el("p", { className: "hb-sc-mark" });
         mark.appendChild(icon(o.correct ? "\u2713" : "\u2717"));
-        mark.appendChild(document.createTextNode(o.correct ? " You chose this: right." : " You chose this: not right."));
+        mark.appendChild(document.createTextNode(" " + (o.correct ? hbT("You chose this: right.") : hbT("You chose this: not right."))));
         o.result.appendChild(mark);
         if (o.feedback.length) {
           var said = el("p", { className: "hb-sc-feedback" });
           o.feedback.forEach(function (node) { said.appendChild(node.cloneNode(true)); });
           o.result.appendChild(said);
         }
-        if (o.marker) o.marker.textContent = "You chose this. ";
+        if (o.marker) o.marker.textContent = hbT("You chose this.") + " ";
       } else if (o.correct) {
         o.li.classList.add("hb-sc-is-right");
         var answer = el("p", { className: "hb-sc-mark" });
         answer.appendChild(icon("\u2713"));
-        answer.appendChild(document.createTextNode(multiple ? " Also a right answer: you did not choose it." : " The right answer."));
+        answer.appendChild(document.createTextNode(" " + (multiple ? hbT("Also a right answer: you did not choose it.") : hbT("The right answer."))));
         o.result.appendChild(answer);
       }
       o.input.setAttribute("aria-disabled", "true");
@@ -258,11 +269,13 @@
     var chosenLetters = chosen.map(function (o) { return o.letter; });
     var message;
     if (right) {
-      message = multiple ? "Right: " + listOf(rightLetters) + " are the right answers." : "Right: " + rightLetters[0] + " is the right answer.";
+      message = multiple
+        ? hbT("Right: {right} are the right answers.", { right: listOf(rightLetters) })
+        : hbT("Right: {right} is the right answer.", { right: rightLetters[0] });
     } else if (multiple) {
-      message = "Not right: you chose " + listOf(chosenLetters) + ". The right answers are " + listOf(rightLetters) + ".";
+      message = hbT("Not right: you chose {chosen}. The right answers are {right}.", { chosen: listOf(chosenLetters), right: listOf(rightLetters) });
     } else {
-      message = "Not right: you chose " + chosenLetters[0] + ". The right answer is " + listOf(rightLetters) + ".";
+      message = hbT("Not right: you chose {chosen}. The right answer is {right}.", { chosen: chosenLetters[0], right: listOf(rightLetters) });
     }
     this.block.classList.add("hb-sc-checked");
     this.block.classList.toggle("hb-sc-right", right);
@@ -324,7 +337,7 @@
     var owner = {
       moduleId: moduleId,
       changed: function () { changed(); },
-      soFar: function () { return "So far, " + counts().right + " of " + questions.length + " right."; },
+      soFar: function () { return hbT("So far, {right} of {total} right.", { right: counts().right, total: questions.length }); },
     };
     Array.prototype.slice.call(box.querySelectorAll(".hb-quiz-question")).forEach(function (block) {
       try {
@@ -338,22 +351,18 @@
     // The summary: the score, "Start again", and saving on this device.
     var level = Math.min(6, headingLevelBefore(box) + 1);
     var summary = el("div", { className: "hb-sc-summary", role: "group", "aria-labelledby": uid + "-summary" });
-    var heading = el("h" + level, { id: uid + "-summary", className: "hb-sc-summary-title" }, "Your result");
+    var heading = el("h" + level, { id: uid + "-summary", className: "hb-sc-summary-title" }, hbT("Your result"));
     var score = el("p", { className: "hb-sc-score" });
-    var restart = button("hb-sc-restart", "Start again");
+    var restart = button("hb-sc-restart", hbT("Start again"));
     var restartRow = el("div", { className: "hb-sc-actions" });
     restartRow.appendChild(restart);
     var about = el("p", { className: "hb-sc-save-about", id: uid + "-save-about" });
-    about.appendChild(document.createTextNode(
-      "Your answers stay on this page: nothing is sent anywhere, and nothing is stored unless you save. " +
-      "\u201cSave my progress on this device\u201d keeps your answers to this module in this browser\u2019s " +
-      "local storage, under the one key "));
+    var aboutText = hbT("Your answers stay on this page: nothing is sent anywhere, and nothing is stored unless you save. “Save my progress on this device” keeps your answers to this module in this browser’s local storage, under the one key {key}, on this device only, and keeps them up to date as you go until you remove them. “Remove my saved progress” deletes that key.").split("{key}");
+    about.appendChild(document.createTextNode(aboutText[0]));
     about.appendChild(el("code", {}, key));
-    about.appendChild(document.createTextNode(
-      ", on this device only, and keeps them up to date as you go until you remove them. " +
-      "\u201cRemove my saved progress\u201d deletes that key."));
-    var saveButton = button("hb-sc-save", "Save my progress on this device");
-    var removeButton = button("hb-sc-remove", "Remove my saved progress");
+    about.appendChild(document.createTextNode(aboutText[1] || ""));
+    var saveButton = button("hb-sc-save", hbT("Save my progress on this device"));
+    var removeButton = button("hb-sc-remove", hbT("Remove my saved progress"));
     saveButton.setAttribute("aria-describedby", uid + "-save-about");
     removeButton.setAttribute("aria-describedby", uid + "-save-about");
     removeButton.hidden = true;
@@ -372,9 +381,8 @@
 
     function scoreText() {
       var c = counts();
-      var text = c.right + " of " + c.total + " right.";
-      if (c.checked === c.total) return text + " You have checked every question.";
-      return text + " You have checked " + c.checked + " of " + c.total + " questions.";
+      if (c.checked === c.total) return hbT("{right} of {total} right. You have checked every question.", c);
+      return hbT("{right} of {total} right. You have checked {checked} of {total} questions.", c);
     }
 
     function state() {
@@ -401,16 +409,16 @@
     restart.addEventListener("click", function () {
       questions.forEach(function (q) { q.reset(); });
       changed();
-      say(summaryStatus, "Started again: every answer is cleared.");
+      say(summaryStatus, hbT("Started again: every answer is cleared."));
       questions[0].options[0].input.focus();
     });
 
     saveButton.addEventListener("click", function () {
       if (writeSaved(key, state())) {
         showSaved(true);
-        say(summaryStatus, "Saved on this device. Your answers here are kept up to date until you remove them.");
+        say(summaryStatus, hbT("Saved on this device. Your answers here are kept up to date until you remove them."));
       } else {
-        say(summaryStatus, "This browser does not let the handbook save here. Nothing was stored.");
+        say(summaryStatus, hbT("This browser does not let the handbook save here. Nothing was stored."));
       }
     });
 
@@ -419,8 +427,8 @@
       var still = readSaved(key).exists;
       showSaved(still);
       if (!still) saveButton.focus();
-      say(summaryStatus, still ? "The saved progress could not be removed." :
-        "Your saved progress is removed from this device. Nothing is stored.");
+      say(summaryStatus, still ? hbT("The saved progress could not be removed.") :
+        hbT("Your saved progress is removed from this device. Nothing is stored."));
     });
 
     // Saved progress comes back only if the reader saved it.
@@ -432,7 +440,7 @@
         if (Object.prototype.hasOwnProperty.call(answers, q.key)) q.restore(answers[q.key]);
       });
       changed();
-      summaryStatus.textContent = "Your saved progress is back: " + scoreText();
+      summaryStatus.textContent = hbT("Your saved progress is back: {score}", { score: scoreText() });
     } else {
       changed();
     }
