@@ -1263,12 +1263,34 @@ def _ui_texts() -> list[str]:
     root = Path(__file__).resolve().parent
     found: list[str] = []
     calls = re.compile(r"""(?:\b_|hb_t)\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
-    files = [*sorted((root / "templates").glob("*.j2")), *sorted((root.parent / "overrides").rglob("*.html"))]
+    files = [
+        *sorted((root / "templates").glob("*.j2")),
+        *sorted((root.parent / "overrides").rglob("*.html")),
+        *sorted(root.rglob("*.py")),
+    ]
     for path in files:
         if path.is_file():
-            for m in calls.finditer(path.read_text(encoding="utf-8")):
+            text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)  # not in comments
+            if path.suffix == ".py":
+                text = re.sub(r'"""[\s\S]*?"""', "", text)  # nor in docstrings
+            for m in calls.finditer(text):
                 found.append(m.group(1) if m.group(1) is not None else m.group(2))
-    return found
+    from .render import (
+        COURSE_HANDOUTS,
+        ICRC_LABELS,
+        LIST_TITLES,
+        MODULE_HANDOUTS,
+        NAPS_LABELS,
+        SAMHSA_LABELS,
+        SETTING_LABELS,
+    )
+
+    for table in (LIST_TITLES, SETTING_LABELS, NAPS_LABELS, SAMHSA_LABELS, ICRC_LABELS):
+        found += table.values()
+    found += [v[1] for v in COURSE_HANDOUTS.values()] + [v[1] for v in MODULE_HANDOUTS.values()]
+    for kind in KINDS.values():
+        found += [kind.label, kind.plural] + ([kind.nav_title] if kind.nav_title else [])
+    return [t for t in found if t]
 
 
 def report(handbook, missing: bool = False) -> str:

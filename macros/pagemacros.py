@@ -31,6 +31,12 @@ MACRO_NAMES = (
 )
 
 
+SAVE_OFFLINE = (
+    "Save the whole handbook on this device, to read and search it with no connection. It is your choice: "
+    "nothing is saved until you press the button, and you can remove it at any time."
+)
+
+
 def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = False) -> dict[str, Any]:
     """The macros and variables, by name, for pages rendered by renderer."""
     hb = renderer.hb
@@ -68,10 +74,7 @@ def page_macros(renderer, current_src: Callable[[], str], offline_zip: bool = Fa
         worker = renderer.file_href(current_src(), "sw.js")
         return (
             f'<div class="hb-offline" data-hb-offline data-manifest="{manifest}" data-worker="{worker}" markdown>\n'
-            + _(
-                "Save the whole handbook on this device, to read and search it with no connection. It is your choice: "
-                "nothing is saved until you press the button, and you can remove it at any time."
-            )
+            + _(SAVE_OFFLINE)
             + "\n\n"
             + f'<p class="hb-offline-status" role="status">{_("Saving for offline needs JavaScript.")}</p>\n'
             "</div>\n"

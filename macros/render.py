@@ -278,6 +278,25 @@ class Renderer:
             return []
         return [(r.item, r) for r in self.hb.overlay.retired.values() if r.item.kind == kind]
 
+    def labels(self, table: Mapping[str, str]) -> Mapping[str, str]:
+        """A table of labels in the language of these pages."""
+        return {key: self._(label) for key, label in table.items()}
+
+    @cached_property
+    def kinds(self) -> Mapping[str, object]:
+        """The registry of kinds with its labels in the language of these pages (for templates)."""
+        if self.lang == "en":
+            return KINDS
+        import dataclasses
+
+        _ = self._
+        return {
+            name: dataclasses.replace(
+                k, label=_(k.label), plural=_(k.plural), nav_title=_(k.nav_title) if k.nav_title else None
+            )
+            for name, k in KINDS.items()
+        }
+
     @cached_property
     def env(self) -> jinja2.Environment:
         env = jinja2.Environment(
@@ -299,11 +318,11 @@ class Renderer:
             lang=self.lang,
             urls=self.urls,
             offline=self.offline,
-            KINDS=KINDS,
-            ICRC=ICRC_LABELS,
-            NAPS=NAPS_LABELS,
-            SAMHSA=SAMHSA_LABELS,
-            SETTINGS=SETTING_LABELS,
+            KINDS=self.kinds,
+            ICRC=self.labels(ICRC_LABELS),
+            NAPS=self.labels(NAPS_LABELS),
+            SAMHSA=self.labels(SAMHSA_LABELS),
+            SETTINGS=self.labels(SETTING_LABELS),
             hb=self.hb,
             profile=self.hb.profile,
         )
@@ -431,7 +450,7 @@ class Renderer:
 
     def page_cite(self, src: str, title: str = "") -> str:
         """How to cite a page that is not a single item: publisher, year, title, edition, address."""
-        title = title or LIST_TITLES.get(src, src)
+        title = title or self._(LIST_TITLES.get(src, src))
         shown = self.urls.public_page(src)
         href = self.page_href(src, src)
         return (
@@ -603,7 +622,7 @@ class Renderer:
         rel = lambda target_src, anchor=None: relative(src, target_src, anchor)  # noqa: E731
         links = lambda targets: ", ".join(link(getattr(t, "id", t)) for t in targets)  # noqa: E731
         mention = lambda target: self.mention(target, src)  # noqa: E731
-        link_kind = lambda kind: f"[{KINDS[kind].plural}]({relative(src, KINDS[kind].page + '/index.md')})"  # noqa: E731
+        link_kind = lambda kind: f"[{self.kinds[kind].plural}]({relative(src, KINDS[kind].page + '/index.md')})"  # noqa: E731
         mentions = lambda targets: ", ".join(mention(t) for t in targets)  # noqa: E731
         page_href = lambda to_src, anchor=None: self.page_href(src, to_src, anchor)  # noqa: E731
         file_href = lambda path: self.file_href(src, path)  # noqa: E731
@@ -816,9 +835,11 @@ class Renderer:
         name = src[len("handouts/") : -len(".md")]
         first, _, what = name.partition("/")
         if first == "course":
-            return COURSE_HANDOUTS[what][1]
+            return self._(COURSE_HANDOUTS[what][1])
         item = self.hb[first]
-        return f"{item.title}: {MODULE_HANDOUTS[what][1]}" if what else f"{item.title} (handout)"
+        if what:
+            return self._("{title}: {what}", title=item.title, what=self._(MODULE_HANDOUTS[what][1]))
+        return self._("{title} (handout)", title=item.title)
 
     def print_item(self, item_id: str) -> str:
         """An item's page for the print page: headings two levels down, anchors made unique."""

@@ -225,7 +225,7 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
             out.append(
                 Page(
                     src,
-                    _print_title(handbook),
+                    renderer._("{title}: the whole handbook", title=handbook.profile["handbook_title"]),
                     _page(renderer, src),
                     {**HIDDEN, **UNSEARCHED},
                     indexed=False,
@@ -238,7 +238,7 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
             out.append(
                 Page(
                     src,
-                    "Decision-making worksheet",
+                    renderer._("Decision-making worksheet"),
                     _page(renderer, src),
                     HIDDEN,
                     indexed=False,
@@ -247,9 +247,11 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
                 )
             )
         elif src == "upstream.md":  # for the organization's reviewers: linked from the differences page
-            out.append(Page(src, LIST_TITLES[src], _page(renderer, src), UNSEARCHED, indexed=False, in_nav=False))
+            out.append(
+                Page(src, renderer._(LIST_TITLES[src]), _page(renderer, src), UNSEARCHED, indexed=False, in_nav=False)
+            )
         else:
-            out.append(Page(src, LIST_TITLES[src], _page(renderer, src, cite=True)))
+            out.append(Page(src, renderer._(LIST_TITLES[src]), _page(renderer, src, cite=True)))
     for src in renderer.handout_pages():
         out.append(
             Page(
@@ -267,18 +269,33 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
         if not kind.per_item:
             continue
         index = f"{kind.page}/index.md"
-        out.append(Page(index, kind.nav_title or kind.plural.capitalize(), _page(renderer, index)))
+        local = renderer.kinds[kind.name]
+        out.append(Page(index, local.nav_title or local.plural.capitalize(), _page(renderer, index)))
         for item in handbook.kind(kind.name):
             out.append(Page(item.src, item.title, _page(renderer, item.src), printed=kind.name == "training"))
         for item in handbook.retired.values():
             if item.kind == kind.name:
                 out.append(
-                    Page(item.src, f"{item.title} (retired)", _item(renderer, item.id), UNSEARCHED, indexed=False)
+                    Page(
+                        item.src,
+                        renderer._("{title} (retired)", title=item.title),
+                        _item(renderer, item.id),
+                        UNSEARCHED,
+                        indexed=False,
+                    )
                 )
         for moved in handbook.moved:
             if moved.kind == kind.name and moved.change == "retired":
                 src = src_of_path(moved.path)
-                out.append(Page(src, f"{moved.title} (retired)", _item(renderer, moved.id), UNSEARCHED, indexed=False))
+                out.append(
+                    Page(
+                        src,
+                        renderer._("{title} (retired)", title=moved.title),
+                        _item(renderer, moved.id),
+                        UNSEARCHED,
+                        indexed=False,
+                    )
+                )
     generated = {p.src for p in out}
     for doc in handbook.docs.values():
         if doc.src in generated:
@@ -340,10 +357,6 @@ def _fill_variables(text: str, handbook: Handbook) -> str:
         return jinja_env().from_string(text).render(**variables).strip()
     except Exception:  # a macro call or another name: the page's own render reports it; the words stay as written
         return text
-
-
-def _print_title(handbook: Handbook) -> str:
-    return f"{handbook.profile['handbook_title']}: the whole handbook"
 
 
 # --- static files ----------------------------------------------------------------------------------
