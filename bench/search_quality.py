@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.lighthouse import BASE, serve  # noqa: E402 - where and how a host serves the site
 from bench.search_heldout import HELDOUT  # noqa: E402
+from bench.search_heldout_es import HELD_OUT_ES  # noqa: E402
 from tests.browser.conftest import search  # noqa: E402
 from tests.browser.search_queries import QUERIES  # noqa: E402
+from tests.browser.search_queries_es import QUERIES_ES  # noqa: E402
 
 
 def right(target: str, path: str, anchor: str) -> bool:
@@ -49,6 +51,7 @@ def score(page, table, label: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--lang", choices=["en", "es", "all"], default="all", help="which tables (default: all)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -68,8 +71,13 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(address + "principles/confidentiality/")
-            score(page, QUERIES, "tuned table (tests/browser/search_queries.py)")
-            score(page, HELDOUT, "held-out table (bench/search_heldout.py)")
+            if args.lang in ("en", "all"):
+                score(page, QUERIES, "tuned table (tests/browser/search_queries.py)")
+                score(page, HELDOUT, "held-out table (bench/search_heldout.py)")
+            if args.lang in ("es", "all"):
+                page.goto(address + "es/principles/confidentiality/")  # Spanish pages search the Spanish index
+                score(page, QUERIES_ES, "Spanish table (tests/browser/search_queries_es.py)")
+                score(page, HELD_OUT_ES, "Spanish held-out table (bench/search_heldout_es.py)")
             browser.close()
         server.shutdown()
     return 0

@@ -26,7 +26,9 @@ def address(handbook: Handbook, urls: Urls, item: Item | None = None, src: str =
     """The address to cite: the edition's archive when the text is as published there, else the living one."""
     edition = str(handbook.profile.get("edition", ""))
     lock = handbook.lock or {}
-    published = lock.get("edition") == edition and not handbook.changelog.get("unreleased")
+    # A page of another language is cited at its living address: an edition's archive holds the
+    # languages it was published in, and a translation may follow after the edition.
+    published = lock.get("edition") == edition and not handbook.changelog.get("unreleased") and not urls.prefix
     if item is not None:
         entry = (lock.get("items") or {}).get(item.id)
         if published and entry and entry.get("hash") == item_hash(item):
@@ -37,18 +39,25 @@ def address(handbook: Handbook, urls: Urls, item: Item | None = None, src: str =
     return urls.edition(edition, canonical_path(src)) if published else urls.public_page(src)
 
 
-def apa(handbook: Handbook, urls: Urls, title: str, label: str, item: Item | None = None, src: str = "") -> str:
+def _same(text: str, **values) -> str:
+    return text.format(**values)
+
+
+def apa(
+    handbook: Handbook, urls: Urls, title: str, label: str, item: Item | None = None, src: str = "", _=_same
+) -> str:
     """'Publisher. (2026). Title [Principle]. In Handbook (Edition 1.1). https://...' (plain text, for copying)."""
     p = handbook.profile
     title = title.rstrip(".")
+    within = _("In {handbook} (Edition {edition}).", handbook=p["handbook_title"], edition=p["edition"])
     return (
         f"{p['name']}. ({year(handbook)}). {title} [{label[:1].upper() + label[1:]}]. "
-        f"In {p['handbook_title']} (Edition {p['edition']}). {address(handbook, urls, item, src)}"
+        f"{within} {address(handbook, urls, item, src)}"
     )
 
 
 def apa_markdown(
-    handbook: Handbook, urls: Urls, title: str, label: str, item: Item | None = None, src: str = ""
+    handbook: Handbook, urls: Urls, title: str, label: str, item: Item | None = None, src: str = "", _=_same
 ) -> str:
     """The same citation with the titles in italics, for the page."""
     from .render import escape_md
@@ -56,13 +65,18 @@ def apa_markdown(
     p = handbook.profile
     return (
         f"{escape_md(str(p['name']))}. ({year(handbook)}). *{escape_md(title.rstrip('.'))}* "
-        f"[{escape_md(label[:1].upper() + label[1:])}]. In *{escape_md(str(p['handbook_title']))}* "
-        f"(Edition {p['edition']}). {address(handbook, urls, item, src)}"
+        f"[{escape_md(label[:1].upper() + label[1:])}]. "
+        + _(
+            "In {handbook} (Edition {edition}).",
+            handbook=f"*{escape_md(str(p['handbook_title']))}*",
+            edition=p["edition"],
+        )
+        + f" {address(handbook, urls, item, src)}"
     )
 
 
 def bibtex(
-    handbook: Handbook, urls: Urls, key: str, title: str, label: str, item: Item | None = None, src: str = ""
+    handbook: Handbook, urls: Urls, key: str, title: str, label: str, item: Item | None = None, src: str = "", _=_same
 ) -> str:
     """A BibTeX @misc entry."""
     p = handbook.profile
@@ -79,10 +93,10 @@ def bibtex(
             f"@misc{{{re.sub(r'[^A-Za-z0-9:_.-]', '-', key)},",
             f'  author = "{{{esc(p["name"])}}}",',  # quoted, braced inside: one corporate name; never two braces
             f"  title = {{{esc(title.rstrip('.'))}}},",
-            f"  howpublished = {{{esc(label[:1].upper() + label[1:])}, in \\emph{{{esc(p['handbook_title'])}}}, edition {esc(p['edition'])}}},",
+            f"  howpublished = {{{esc(label[:1].upper() + label[1:])}, {_('in')} \\emph{{{esc(p['handbook_title'])}}}, {_('edition')} {esc(p['edition'])}}},",
             f"  year = {{{year(handbook)}}},",
             f"  url = {{{address(handbook, urls, item, src)}}},",
-            f"  note = {{Edition {esc(p['edition'])}}}",
+            f"  note = {{{esc(_('Edition {edition}', edition=p['edition']))}}}",
             "}",
         ]
     )

@@ -115,7 +115,52 @@ def export(handbook: Handbook, urls) -> dict:
         "license": "CC BY-SA 4.0",
         "license_url": "https://creativecommons.org/licenses/by-sa/4.0/",
         "items": items,
+        "translations": translations(handbook, urls),
     }
+
+
+def translations(handbook: Handbook, urls) -> dict:
+    """Every other language: its title and address, and each item as its pages show it, with how its
+    translation stands against the English (current, stale, missing) and whether it was reviewed."""
+    import dataclasses
+
+    from .i18n import UNTRANSLATED_KINDS, translated
+
+    out = {}
+    for code, language in handbook.languages.items():
+        local = translated(handbook, code)
+        local_urls = dataclasses.replace(urls, prefix=f"{code}/")
+        states = local.extra["translations"]
+        as_plain = _linker(local, local_urls, True)
+        items = []
+        for kind in KINDS:
+            if kind in UNTRANSLATED_KINDS:
+                continue
+            for item in local.kind(kind):
+                found = states.get(item.id)
+                fields = thaw(item.data)
+                items.append(
+                    {
+                        "id": item.id,
+                        "kind": kind,
+                        "title": item.title,
+                        "url": local_urls.public(f"{code}/{item.path}"),
+                        "permalink": local_urls.permalink(item.id),
+                        "status": found.status if found is not None else "missing",
+                        "reviewed": bool(found is not None and found.reviewed),
+                        "source_hash": found.source_hash if found is not None else None,
+                        "translated_from": (found.translated_from or None) if found is not None else None,
+                        "fields": fields,
+                        "plain": _texts(fields, as_plain),
+                    }
+                )
+        out[code] = {
+            "name": language.name,
+            "title": local.profile.get("handbook_title"),
+            "site_url": local_urls.public(code + "/"),
+            "items": items,
+        }
+    return out
 
 
 def export_v1(handbook: Handbook, urls) -> dict:
@@ -215,6 +260,41 @@ def export_schema() -> dict:
             "license": {"type": "string"},
             "license_url": {"type": "string"},
             "items": {"type": "array", "items": {"oneOf": variants}},
+            "translations": {
+                "type": "object",
+                "description": "Each other language by its code: its pages' items, with how each stands against the English.",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["name", "title", "site_url", "items"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string"},
+                        "title": {"type": "string"},
+                        "site_url": {"type": "string"},
+                        "items": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "kind", "title", "url", "permalink", "status", "reviewed", "fields"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "id": {"type": "string"},
+                                    "kind": {"enum": list(KINDS)},
+                                    "title": {"type": "string"},
+                                    "url": {"type": "string", "format": "uri"},
+                                    "permalink": {"type": "string", "format": "uri"},
+                                    "status": {"enum": ["current", "stale", "missing"]},
+                                    "reviewed": {"type": "boolean"},
+                                    "source_hash": {"type": ["string", "null"]},
+                                    "translated_from": {"type": ["string", "null"]},
+                                    "fields": {"type": "object"},
+                                    "plain": {"type": "object"},
+                                },
+                            },
+                        },
+                    },
+                },
+            },
         },
         "additionalProperties": False,
     }

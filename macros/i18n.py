@@ -629,9 +629,19 @@ class _Checker:
                         )
                     continue
                 self._walk(parsed, shape[name], english[name], value[name], path + (name,), kind, missing)
-            for name in shape:
+            for name, sub in shape.items():
                 if isinstance(english, Mapping) and name in english and name not in value and name not in FREE_LISTS:
-                    missing.append(field_path(path + (name,)))
+                    if isinstance(sub, tuple) and sub[0] == "list" and sub[2] and english[name]:
+                        ids = ", ".join(str(e.get("id")) for e in english[name] if isinstance(e, Mapping))
+                        label = next((s.label for s in kind.subs if s.field == name), "entry")
+                        self.problem(
+                            parsed,
+                            path,
+                            field_path(path + (name,)),
+                            f"missing: translate each {label} of the English, with its id ({ids})",
+                        )
+                    else:
+                        missing.append(field_path(path + (name,)))
 
     def _text(self, parsed, path, where, english: str, text: str) -> None:
         from .problems import did_you_mean

@@ -429,8 +429,8 @@ class Renderer:
         href = self.file_href(from_src, permalink_file(item_id, sub))
         return (
             f'<span class="hb-sublink" data-pagefind-ignore><a class="hb-sub-permalink" href="{href}" '
-            f'title="{esc(address)}">Link</a> <button type="button" class="hb-copy" data-copy="{esc(address)}" '
-            f'aria-label="Copy the permanent link to {esc(title)}">Copy link</button></span>'
+            f'title="{esc(address)}">{esc(self._("Link"))}</a> <button type="button" class="hb-copy" data-copy="{esc(address)}" '
+            f'aria-label="{esc(self._("Copy the permanent link to {title}", title=title))}">{esc(self._("Copy link"))}</button></span>'
         )
 
     def cite_block(self, src: str, title: str, label: str, item: Item | None = None) -> str:
@@ -438,14 +438,15 @@ class Renderer:
         from . import cite
 
         esc = jinja2.utils.markupsafe.escape
-        plain = cite.apa(self.hb, self.urls, title, label, item, src)
+        _ = self._
+        plain = cite.apa(self.hb, self.urls, title, label, item, src, _)
         key = f"{self.hb.profile.get('short_name') or 'handbook'}-{item.id if item else src[:-3].replace('/', '-')}-{self.hb.profile['edition']}"
-        bib = cite.bibtex(self.hb, self.urls, key, title, label, item, src)
+        bib = cite.bibtex(self.hb, self.urls, key, title, label, item, src, _)
         return (
-            f"**How to cite (APA):** {cite.apa_markdown(self.hb, self.urls, title, label, item, src)} "
-            f'<button type="button" class="hb-copy" data-copy="{esc(plain)}" aria-label="Copy the citation">Copy citation</button>\n\n'
+            f"**{_('How to cite (APA):')}** {cite.apa_markdown(self.hb, self.urls, title, label, item, src, _)} "
+            f'<button type="button" class="hb-copy" data-copy="{esc(plain)}" aria-label="{esc(_("Copy the citation"))}">{esc(_("Copy citation"))}</button>\n\n'
             f'<details class="hb-bibtex"><summary>BibTeX</summary><pre><code>{esc(bib)}</code></pre>'
-            f'<button type="button" class="hb-copy" data-copy="{esc(bib)}" aria-label="Copy the BibTeX entry">Copy BibTeX</button></details>'
+            f'<button type="button" class="hb-copy" data-copy="{esc(bib)}" aria-label="{esc(_("Copy the BibTeX entry"))}">{esc(_("Copy BibTeX"))}</button></details>'
         )
 
     def page_cite(self, src: str, title: str = "") -> str:
@@ -454,8 +455,8 @@ class Renderer:
         shown = self.urls.public_page(src)
         href = self.page_href(src, src)
         return (
-            f'\n\n<aside class="hb-cite" aria-label="How to cite this page" data-pagefind-ignore markdown>\n'
-            f'**Permanent link:** <a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n\n'
+            f'\n\n<aside class="hb-cite" aria-label="{jinja2.utils.markupsafe.escape(self._("How to cite this page"))}" data-pagefind-ignore markdown>\n'
+            f'**{self._("Permanent link:")}** <a class="hb-permalink" href="{href}">{jinja2.utils.markupsafe.escape(shown)}</a>\n\n'
             f"{self.cite_block(src, title, 'page')}\n</aside>\n"
         )
 
@@ -507,33 +508,36 @@ class Renderer:
         """The facts of this code: its edition (and the base edition it is built on), dates, where it applies,
         who reviewed it, and the license, as a Markdown list."""
         p, base = self.hb.profile, self.hb.base_profile
+        _ = self._
         edition = f"{p.get('edition')}"
         if self.hb.overlay is not None:
-            edition += (
-                f", based on base edition {base.get('edition')} of the {escape_md(str(base.get('handbook_title')))}"
+            edition += _(
+                ", based on base edition {edition} of the {title}",
+                edition=base.get("edition"),
+                title=escape_md(str(base.get("handbook_title"))),
             )
-        rows = [("Edition", edition)]
+        rows = [(_("Edition"), edition)]
         if p.get("effective_date"):
-            rows.append(("In effect from", str(p["effective_date"])))
+            rows.append((_("In effect from"), str(p["effective_date"])))
         if p.get("next_review"):
-            rows.append(("Next review", str(p["next_review"])))
+            rows.append((_("Next review"), str(p["next_review"])))
         if p.get("jurisdiction"):
-            rows.append(("Where it applies", escape_md(str(p["jurisdiction"]))))
+            rows.append((_("Where it applies"), escape_md(str(p["jurisdiction"]))))
         if p.get("reviewers"):
-            rows.append(("Reviewed by", "; ".join(escape_md(str(r)) for r in p["reviewers"])))
+            rows.append((_("Reviewed by"), "; ".join(escape_md(str(r)) for r in p["reviewers"])))
         contact = p.get("contact") or {}
         if contact.get("name"):
             ways = [
                 f"[{contact['email']}](mailto:{contact['email']})" if contact.get("email") else "",
                 escape_md(str(contact.get("phone", ""))),
             ]
-            rows.append(("Ethics contact", escape_md(str(contact["name"])) + "".join(f", {w}" for w in ways if w)))
+            rows.append((_("Ethics contact"), escape_md(str(contact["name"])) + "".join(f", {w}" for w in ways if w)))
         rows.append(
             (
-                "License",
+                _("License"),
                 "[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)"
                 + (
-                    f", adapted from the {escape_md(str(base.get('handbook_title')))}"
+                    _(", adapted from the {title}", title=escape_md(str(base.get("handbook_title"))))
                     if self.hb.overlay is not None
                     else ""
                 ),
@@ -546,19 +550,31 @@ class Renderer:
         c = self.hb.profile["crisis"]
         esc = jinja2.utils.markupsafe.escape
         main = self.crisis_lines()[0]
-        ways = [f"call {main['call']}" if main.get("call") else "", f"text {main['text']}" if main.get("text") else ""]
-        head = f"In crisis? {main['name']}" + (": " + " or ".join(w for w in ways if w) if any(ways) else "")
+        _ = self._
+        ways = [
+            _("call {number}", number=main["call"]) if main.get("call") else "",
+            _("text {number}", number=main["text"]) if main.get("text") else "",
+        ]
+        head = _("In crisis? {name}", name=main["name"]) + (
+            ": " + _(" or ").join(w for w in ways if w) if any(ways) else ""
+        )
         body = self.prose(str(c["note"]).strip(), from_src)
         items = []
         for line in self.crisis_lines():
             links = []
             if line.get("tel"):
-                links.append(f'<a class="hb-tel" href="{esc(line["tel"])}">Call {esc(line["call"])}</a>')
+                links.append(
+                    f'<a class="hb-tel" href="{esc(line["tel"])}">{esc(_("Call {number}", number=line["call"]))}</a>'
+                )
             if line.get("sms"):
-                word = f" {esc(line['text_word'])} to" if line.get("text_word") else ""
-                links.append(f'<a class="hb-tel" href="{esc(line["sms"])}">Text{word} {esc(line["text"])}</a>')
+                said = (
+                    _("Text {word} to {number}", word=line["text_word"], number=line["text"])
+                    if line.get("text_word")
+                    else _("Text {number}", number=line["text"])
+                )
+                links.append(f'<a class="hb-tel" href="{esc(line["sms"])}">{esc(said)}</a>')
             if line.get("chat"):
-                links.append(f'<a href="{esc(line["chat"])}">Chat</a>')
+                links.append(f'<a href="{esc(line["chat"])}">{esc(_("Chat"))}</a>')
             options = f" ({esc('; '.join(line['options']))})" if line.get("options") else ""
             who = f": {esc(line['for'])}" if line.get("for") else ""
             items.append(f"<li><strong>{esc(line['name'])}</strong>{who}. {' · '.join(links)}{options}</li>")
@@ -569,15 +585,20 @@ class Renderer:
     def crisis_bar(self, crisis_href: str) -> str:
         """The line at the top of every page: the main crisis line, to call or text with one tap."""
         esc = jinja2.utils.markupsafe.escape
+        _ = self._
         main = self.crisis_lines()[0]
         links = []
         if main.get("tel"):
-            links.append(f'<a class="hb-tel" href="{esc(main["tel"])}">Call {esc(main["call"])}</a>')
+            links.append(
+                f'<a class="hb-tel" href="{esc(main["tel"])}">{esc(_("Call {number}", number=main["call"]))}</a>'
+            )
         if main.get("sms"):
-            links.append(f'<a class="hb-tel" href="{esc(main["sms"])}">Text {esc(main["text"])}</a>')
-        links.append(f'<a href="{esc(crisis_href)}">More ways to get help</a>')
+            links.append(
+                f'<a class="hb-tel" href="{esc(main["sms"])}">{esc(_("Text {number}", number=main["text"]))}</a>'
+            )
+        links.append(f'<a href="{esc(crisis_href)}">{esc(_("More ways to get help"))}</a>')
         return (
-            f'<div class="hb-crisis-bar" role="region" aria-label="Crisis help"><strong>In crisis?</strong> '
+            f'<div class="hb-crisis-bar" role="region" aria-label="{esc(_("Crisis help"))}"><strong>{esc(_("In crisis?"))}</strong> '
             f"{esc(main['name'])}: " + " · ".join(links) + "</div>"
         )
 

@@ -25,7 +25,7 @@ from .i18n import translated
 from .kinds import KINDS
 from .model import Doc, Handbook
 from .pagemacros import page_macros
-from .render import LIST_PAGES, LIST_TITLES, SETTING_LABELS, Renderer
+from .render import LIST_PAGES, LIST_TITLES, SETTING_LABELS, Renderer, _after_title
 from .urls import LOCAL_FILES, Urls, permalink_file, src_of_path
 
 GROUP_SIZE = 40  # larger nav sections are split, so that each page's sidebar stays small
@@ -173,8 +173,9 @@ def _doc_markdown(renderer: Renderer, page: Page, offline: bool) -> Callable[[],
         template = jinja_env().from_string(page.markdown)
         zip_ok = not offline and os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"
         body = template.render(**page_macros(renderer, lambda: src, zip_ok))
-        text = renderer.notice_for_page(src) + convert_refs(
-            body, lambda target, sub, words: renderer.link(target, src, sub, words)
+        text = _after_title(
+            convert_refs(body, lambda target, sub, words: renderer.link(target, src, sub, words)),
+            renderer.notice_for_page(src),
         )
         return text + renderer.page_cite(src, _first_heading(text)) if page.cited else text
 

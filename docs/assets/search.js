@@ -41,6 +41,10 @@
   var clear = root.querySelector(".hb-search-clear");
   var scope = window.__md_scope || new URL(".", location.href);
   var site = new URL(".", scope);
+  // The page's language: Pagefind searches that language's pages (it reads <html lang>), and the
+  // everyday words, vocabulary and suggestions are that language's (es/search/..., es/crisis/...).
+  var LANG = (document.documentElement.getAttribute("lang") || "en").slice(0, 2).toLowerCase();
+  var home = LANG === "en" ? site : new URL(LANG + "/", site);
 
   var T = window.__hbTune || {}; // DEV
   var MAX_CHARS = 200; // a longer query is read up to here (a pasted page gets a calm answer)
@@ -70,8 +74,21 @@
     ];
   }
   // "what does X mean", "X meaning", "define X": the reader wants a definition (glossary terms rank higher)
-  var DEFINE = new Set("mean means meaning meant define defined definition stand stands abbreviation acronym".split(" "));
-  var STOP = new Set(
+  var DEFINE = new Set(
+    ("mean means meaning meant define defined definition stand stands abbreviation acronym " +
+      "significa significan significado definicion definición sigla siglas").split(" ")
+  );
+  // Words that say little on their own, per language (a query of only these still searches them).
+  var STOP_ES = new Set(
+    ("a al ante con contra de del desde el la las lo los un una unos unas y o u e ni que qué en entre hacia " +
+      "hasta para por según sin sobre tras yo tú tu tus te ti mi mis me mí conmigo contigo él ella ellos ellas " +
+      "le les se su sus nos nosotros usted ustedes es son era fue ser estar está están estoy estás soy eres " +
+      "hay ha he has han había haber hacer hago hace tengo tiene tienes tener puedo puede puedes pueden " +
+      "debo debe debes quiero quiere quieres si sí no muy más mas pero porque como cómo cuando cuándo donde dónde " +
+      "cual cuál quien quién esto esta este eso esa ese aquí ahí ya también algo alguien nada nadie todo todos " +
+      "cosa cosas pues entonces bueno ok oye qe xq pq").split(" ")
+  );
+  var STOP_EN = new Set(
     ("a an the i im ive id me my mine myself we us our ours you youre your yours he hes him his she shes her " +
       "hers they theyre them their theirs it its itself this that thats these those there theres here " +
       "is am are was were be been being do does did doing done dont doesnt didnt have has had having " +
@@ -84,6 +101,7 @@
       // the person a question is about: the handbook says "the person you support"
       "client clients participant participants patient patients consumer consumers guy guys girl lady dude").split(" ")
   );
+  var STOP = LANG === "es" ? STOP_ES : STOP_EN;
   // Keys near each other on a phone keyboard: a first letter typed wrong is looked up there too.
   var NEAR = {
     q: "wa", w: "qeas", e: "wrds", r: "etdf", t: "ryfg", y: "tugh", u: "yihj", i: "uojk", o: "ipkl", p: "ol",
@@ -99,8 +117,8 @@
 
   // --- loading --------------------------------------------------------------------------------
 
-  function getJSON(path) {
-    return fetch(new URL(path, site).href).then(function (r) {
+  function getJSON(path, base) {
+    return fetch(new URL(path, base || site).href).then(function (r) {
       if (!r.ok) throw new Error(path + ": HTTP " + r.status);
       return r.json();
     });
@@ -113,18 +131,20 @@
       // While Pagefind's script starts, ask for its engine files at once (the browser's cache then
       // hands them to Pagefind): on a slow connection this saves a round trip or two.
       entry.then(function (e) {
-        var en = e.languages && (e.languages.en || e.languages[Object.keys(e.languages)[0]]);
+        var en = e.languages && (e.languages[LANG] || e.languages.en || e.languages[Object.keys(e.languages)[0]]);
         if (!en) return;
         ["pagefind/pagefind." + en.hash + ".pf_meta", "pagefind/wasm." + en.wasm + ".pagefind"].forEach(function (p) {
           fetch(new URL(p, site).href).catch(function () {});
         });
       });
-      words = getJSON("search/words.json").then(
+      words = getJSON("search/words.json", home).then(
         function (data) {
           var map = new Map();
           Object.keys(data.synonyms || {}).forEach(function (say) {
             var key = tokens(say).join(" ");
-            if (key) map.set(key, (data.synonyms[say] || []).filter(function (m) { return typeof m === "string"; }));
+            var means = (data.synonyms[say] || []).filter(function (m) { return typeof m === "string"; });
+            if (key) map.set(key, means);
+            if (key && fold(key) !== key && !map.has(fold(key))) map.set(fold(key), means); // typed without accents
           });
           return map;
         },
@@ -149,23 +169,26 @@
   function vocabulary(letter) {
     if (!/^[a-z0]$/.test(letter)) return Promise.resolve({ map: new Map(), sorted: [] });
     if (!vocabularies[letter]) {
-      vocabularies[letter] = getJSON("search/vocabulary-" + letter + ".json").then(
+      vocabularies[letter] = getJSON("search/vocabulary-" + letter + ".json", home).then(
         function (rows) {
           var map = new Map();
+          var folded = new Map(); // the word without accents -> the word the pages use ("recaida" -> "recaída")
           rows.forEach(function (row) {
             var w = String(row[0]).replace(/'/g, "");
             map.set(w, Math.max(map.get(w) || 0, Number(row[1]) || 1));
+            var f = fold(w);
+            if (f !== w && (!folded.has(f) || map.get(folded.get(f)) < map.get(w))) folded.set(f, w);
           });
-          return { map: map, sorted: Array.from(map.keys()).sort() };
+          return { map: map, folded: folded, sorted: Array.from(map.keys()).sort() };
         },
-        function () { return { map: new Map(), sorted: [] }; }
+        function () { return { map: new Map(), folded: new Map(), sorted: [] }; }
       );
     }
     return vocabularies[letter];
   }
 
   function letterOf(word) {
-    var c = word.charAt(0);
+    var c = fold(word.charAt(0));
     return /[a-z]/.test(c) ? c : /[0-9]/.test(c) ? "0" : "";
   }
 
@@ -227,7 +250,9 @@
     return lo < sorted.length && sorted[lo].indexOf(prefix) === 0;
   }
 
-  var ENDINGS = ["ies", "es", "s", "ed", "ing", "ly", "er", "ers", "ment", "ness"];
+  var ENDINGS = LANG === "es"
+    ? ["es", "s", "a", "o", "as", "os", "ción", "ciones", "mente", "ado", "ada", "ando", "iendo", "ar", "er", "ir"]
+    : ["ies", "es", "s", "ed", "ing", "ly", "er", "ers", "ment", "ness"];
 
   // Does the index know this word? (as it is, as the start of a longer word, or without an ending)
   function known(word, voc) {
@@ -292,6 +317,7 @@
       var content = groups.filter(function (g) { return !g.stop; });
       // "what is a safety plan", "whats CIT": a short question for what a thing is
       if (/^(what|whats|who|whos)$/.test(all[0] || "") && /^(is|are|s|a|an)$/.test(all[1] || "what") && content.length <= 3) define = true;
+      if (/^(que|qué|quien|quién)$/.test(all[0] || "") && /^(es|son|significa|quiere)$/.test(all[1] || "") && content.length <= 3) define = true;
       if (!content.length) content = groups.filter(function (g) { return g.word && g.word.length > 1; }); // only stop words: search them
       content = content.slice(0, MAX_WORDS);
       var letters = new Set();
@@ -304,7 +330,8 @@
         }
       });
       return Promise.all([entry, Promise.all(Array.from(letters).map(vocabulary))]).then(function (loaded) {
-        var pageCount = (loaded[0].languages && loaded[0].languages.en && loaded[0].languages.en.page_count) || 0;
+        var langs = loaded[0].languages || {};
+        var pageCount = ((langs[LANG] || langs.en) && (langs[LANG] || langs.en).page_count) || 0;
         var synonymWords = Array.from(synonyms.keys()).filter(function (k) { return k.indexOf(" ") < 0; });
         var corrections = [];
         return Promise.all(
@@ -313,6 +340,9 @@
             var letter = letterOf(g.word);
             return vocabulary(letter).then(function (voc) {
               g.pages = voc.map.get(g.word) || 0;
+              // typed without its accents ("recaida", "dia"): the pages' own spelling, shown as a correction
+              var accented = !voc.map.has(g.word) && voc.folded && voc.folded.get(fold(g.word));
+              if (accented) return accented;
               if (known(g.word, voc) || g.word.length < 4 || !letter) return;
               var fix = bestCorrection(g.word, [voc], synonymWords);
               if (fix || g.word.length < 5 || !g.near) return fix;
@@ -654,7 +684,7 @@
     suggestions().forEach(function (s) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = new URL(s[0], site).href;
+      a.href = new URL(s[0], home).href;
       var strong = document.createElement("strong");
       strong.textContent = s[1];
       var span = document.createElement("span");

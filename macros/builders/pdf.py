@@ -72,6 +72,8 @@ def targets(handbook: Handbook) -> dict[str, str]:
     if handbook.courses:
         for what in COURSE_PRINTABLES:
             out[f"{what}.pdf"] = f"handouts/course/{what}/"
+    for lang in handbook.languages:  # the same PDFs in each other language, in its folder: es/handbook.pdf
+        out.update({f"{lang}/{name}": f"{lang}/{path}" for name, path in list(out.items()) if "/" not in name})
     return out
 
 
@@ -102,25 +104,40 @@ def edition_of(site_dir: Path) -> dict:
         data = json.loads((Path(site_dir) / "handbook.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = {}
-    return {
+    out = {
         "title": str(data.get("title") or "Peer Support Ethics Handbook"),
         "publisher": str(data.get("publisher") or ""),
         "edition": str(data.get("edition") or ""),
         "license": str(data.get("license") or "CC BY-SA 4.0"),
     }
+    languages = data.get("translations") if isinstance(data.get("translations"), dict) else {}
+    out["languages"] = {
+        code: {**out, "title": str(lang.get("title") or out["title"])}
+        for code, lang in languages.items()
+        if isinstance(lang, dict)
+    }
+    return out
 
 
-def footer_template(meta: dict, address: str) -> str:
+FOOTER_WORDS = {  # the footer's own words, per language (Chromium fills in the numbers)
+    "en": (", edition {edition}", "Page {page} of {total}"),
+    "es": (", edición {edition}", "Página {page} de {total}"),
+}
+
+
+def footer_template(meta: dict, address: str, lang: str = "en") -> str:
     """Chromium's footerTemplate: title, edition and license; page N of M; the page's public address."""
     e = html.escape
-    edition = f", edition {e(meta['edition'])}" if meta.get("edition") else ""
+    edition_words, page_words = FOOTER_WORDS.get(lang, FOOTER_WORDS["en"])
+    edition = edition_words.format(edition=e(meta["edition"])) if meta.get("edition") else ""
+    pages = page_words.format(page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>')
     return (
         f"<div style=\"box-sizing:border-box;width:100%;padding:0 0.6in;font-family:'Liberation Sans',"
         f"Arial,Helvetica,sans-serif;font-size:{FOOTER_PT}pt;line-height:1.3;color:#222;display:flex;"
         f'justify-content:space-between;align-items:flex-end;gap:0.3in;">'
         f'<div style="min-width:0;">{e(meta["title"])}{edition} · {e(meta["license"])}<br>'
         f'<span style="word-break:break-all;">{e(address)}</span></div>'
-        '<div style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+        f'<div style="white-space:nowrap;">{pages}</div>'
         "</div>"
     )
 
@@ -219,9 +236,12 @@ def write_pdfs(
                 options.update(
                     display_header_footer=True,
                     header_template="<span></span>",
-                    footer_template=footer_template(meta, base + path),
+                    footer_template=footer_template(
+                        meta.get("languages", {}).get(path.split("/")[0], meta), base + path, path.split("/")[0]
+                    ),
                 )
             target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
             if facts["toc"]:
                 numbers: dict[str, int] = {}
                 for _ in range(3):  # the numbers are right once a print shows them where they were found

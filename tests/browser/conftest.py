@@ -259,7 +259,7 @@ def search(page, query: str, quiet_ms: int = 200) -> list[str]:
         box.click()
     page.wait_for_function("() => document.getElementById('__search').checked")
     page.wait_for_function(
-        "() => !/Initializing search/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        "() => !/Initializing search|Preparando la búsqueda/i.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=30_000,
     )
     box.press("Control+a")

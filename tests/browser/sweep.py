@@ -17,6 +17,14 @@ but the redirect stubs: /p/<id>/ and old addresses of renamed items):
     light 390x844    sorted order) under principles/*/ and dilemmas/*/
     light 360x800    every page: sideways scroll measured (no axe)
 
+Pages of the other languages (es/...) are made by the same templates from the
+same model as the English ones, so the sweep checks a sample of them: in each
+language its home, FAQ, glossary, Get help now, About, decision model and print
+pages, and the first page of each kind and of the handouts, in all four
+variants (LANGUAGE_PAGES). tests/build/test_spanish.py checks every Spanish
+page's language, title and links without a browser. HANDBOOK_AXE_ALL=1 sweeps
+every page of every language in all four variants.
+
 One exception: print/ (the whole handbook on one page, for printing) holds
 every item page's content again in the same styles; it gets light 1280x800
 only, without color-contrast and link-in-text-block, which take over a minute
@@ -66,13 +74,42 @@ SAMPLE_PAGES = ("", "faq/")
 SAMPLE_KINDS = ("principles", "dilemmas")
 
 
+LANGUAGE_PAGES = ("", "faq/", "glossary/", "crisis/", "about/", "decision-model/", "print/")
+LANGUAGE_KINDS = ("principles", "boundaries", "dilemmas", "training", "handouts")
+
+
+def language_of(path: str) -> str:
+    """'es' for 'es/faq/', '' for an English page."""
+    head, _, rest = path.partition("/")
+    return head if len(head) == 2 and head.isalpha() and head.islower() else ""
+
+
 def sample(pages: list[str]) -> set[str]:
-    """The pages checked in all four variants: SAMPLE_PAGES and the first item page of each of SAMPLE_KINDS."""
+    """The pages checked in all four variants: SAMPLE_PAGES, the first item page of each of SAMPLE_KINDS, and
+    in each other language LANGUAGE_PAGES and the first page of each of LANGUAGE_KINDS."""
     chosen = {p for p in SAMPLE_PAGES if p in pages}
     for kind in SAMPLE_KINDS:
         items = sorted(p for p in pages if p.startswith(kind + "/") and p.count("/") == 2)
         chosen.update(items[:1])
+    for lang in sorted({language_of(p) for p in pages} - {""}):
+        chosen.update(f"{lang}/{p}" for p in LANGUAGE_PAGES if f"{lang}/{p}" in pages)
+        for kind in LANGUAGE_KINDS:
+            items = sorted(p for p in pages if p.startswith(f"{lang}/{kind}/") and p.count("/") == 3)
+            chosen.update(items[:1])
     return chosen
+
+
+def swept(pages: list[str]) -> list[str]:
+    """The pages the sweep opens: every English page, and the sample of each other language (all with
+    HANDBOOK_AXE_ALL=1)."""
+    if os.environ.get("HANDBOOK_AXE_ALL") == "1":
+        return list(pages)
+    sampled = sample(pages)
+    return [p for p in pages if not language_of(p) or p in sampled]
+
+
+def is_print_page(path: str) -> bool:
+    return path == PRINT_PAGE or (language_of(path) != "" and path.split("/", 1)[1] == PRINT_PAGE)
 
 
 #: The print page holds every item page's own content again, in the same styles. axe checks it
@@ -87,7 +124,7 @@ PRINT_OPTIONS = {
 
 def variants_for(path: str, sampled: set[str]) -> list[str]:
     """The axe variants a page gets, in the order they run (see the module docstring)."""
-    if path == PRINT_PAGE:
+    if is_print_page(path):
         return ["light-desktop"]
     if os.environ.get("HANDBOOK_AXE_ALL") == "1" or path in sampled:
         return ["light-desktop", "dark-desktop", "dark-phone", "light-phone"]
@@ -163,7 +200,7 @@ def _check_page(page, site, path: str, variants: list[str], sweep: Sweep) -> Non
         scheme, viewport = VARIANTS[variant]
         page.set_viewport_size(viewport)
         _set_scheme(page, scheme)
-        sweep.axe[variant][path] = page.evaluate(RUN_AXE, PRINT_OPTIONS if path == PRINT_PAGE else AXE_OPTIONS)
+        sweep.axe[variant][path] = page.evaluate(RUN_AXE, PRINT_OPTIONS if is_print_page(path) else AXE_OPTIONS)
     _set_scheme(page, "light")
     page.set_viewport_size(NARROW)
     sweep.scroll[path] = tuple(page.evaluate(SCROLL))
@@ -171,7 +208,7 @@ def _check_page(page, site, path: str, variants: list[str], sweep: Sweep) -> Non
 
 
 def run_sweep(browser, site) -> Sweep:
-    sweep = Sweep(pages=list(site.pages), origin=site.origin)
+    sweep = Sweep(pages=swept(site.pages), origin=site.origin)
     started = time.perf_counter()
     context = new_context(browser, "light", DESKTOP)
     context.add_init_script(axe_script())

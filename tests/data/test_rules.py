@@ -129,6 +129,34 @@ EXPECTED = {
     "yaml-alias": [
         "data/principles/respect.yml:6: YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full"
     ],
+    "i18n-unknown-id": [
+        "data/i18n/es/principles/respekt.yml:2: id: no principle has this id (did you mean 'respect'?): delete the file, or name it after an existing principle",
+    ],
+    "i18n-missing-sub-item": [
+        "data/i18n/es/principles/respect.yml:2: examples: missing: translate each example of the English, with its id (using-names)",
+    ],
+    "i18n-extra-sub-item": [
+        "data/i18n/es/principles/respect.yml:10: commitments: 'be-kind' is not a commitment of the English (its ids: treat-people-respect)",
+    ],
+    "i18n-unknown-link": [
+        "data/i18n/es/principles/respect.yml:10: why: [[honsety]]: unknown id (did you mean 'honesty'?)",
+        "data/i18n/es/principles/respect.yml:10: why: the links must be the English's: not in the English [[honsety]]",
+    ],
+    "i18n-hash-matches-nothing": [
+        "data/i18n/es/principles/respect.yml:3: source_hash: '0123456789abcdef' matches no English version of 'respect' (today's English: b8bc588869472a8f); set it to the hash of the English you translated from (`handbook translations` lists them)",
+    ],
+    "i18n-still-english": [
+        "data/i18n/es/principles/respect.yml:10: why: this still reads as English: translate it, or delete the field to show the English under a notice",
+    ],
+    "i18n-avoided-term": [
+        "data/i18n/es/principles/respect.yml:10: why: 'soporte de pares': the terminology list (data/i18n/es/terms.yml) says 'apoyo entre pares' for 'peer support'",
+    ],
+    "i18n-unknown-field": [
+        "data/i18n/es/principles/respect.yml:5: order: is not translated (it stays as in the English): remove it; translatable here: title, summary, commitments, why, in_practice, examples, aliases",
+    ],
+    "i18n-language-not-listed": [
+        "data/i18n/fr: no language 'fr' in data/i18n/languages.yml: add a line `fr: <its name>` there, or remove the folder",
+    ],
     "yaml-extension": ["data/principles/kindness.yaml: rename to kindness.yml: data files end in .yml"],
 }
 
