@@ -330,6 +330,12 @@ def cmd_translations(args: argparse.Namespace) -> int:
     except HandbookError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    if args.record:
+        from .i18n import record_unreleased
+
+        base = load_handbook(args.root, org_dir=None, translations=False)
+        added = record_unreleased(Path(args.root) / "data", base)
+        print(f"data/i18n/sources/unreleased.json: {added} English version(s) kept for translations")
     print(report(handbook, missing=args.missing))
     return 0
 
@@ -371,6 +377,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
         out.write(
             schema_line(rel) + "\n# Translate each text below; keep ids, [[links]] and the number of entries.\n" + body
         )
+    from .i18n import record_unreleased
+
+    record_unreleased(Path(args.root) / "data", handbook, {item.id})  # to show, later, what changed since
     print(f"wrote {path}: translate its texts, then run `handbook check`")
     return 0
 
@@ -407,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schemas", help="write schemas/*.schema.json from the engine").set_defaults(func=cmd_schemas)
     tr = sub.add_parser("translations", help="coverage of each language: translated, behind the English, missing")
     tr.add_argument("--missing", action="store_true", help="also list every item and page not translated")
+    tr.add_argument(
+        "--record",
+        action="store_true",
+        help="keep today's English of every item and page, so that translations made from it can later show what changed",
+    )
     tr.set_defaults(func=cmd_translations)
     tl = sub.add_parser("translate", help="start the translation of an item (a file with its English to translate)")
     tl.add_argument("lang", help="the language, e.g. es")

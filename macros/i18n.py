@@ -203,8 +203,15 @@ def merge(shape: Any, english: Any, translated: Any) -> Any:
         if not shape[2] and len(translated) != len(english):
             return english
         if shape[2]:
-            by_id = {t.get("id"): t for t in translated if isinstance(t, Mapping)}
-            return [merge(shape[1], e, by_id.get(e.get("id")) if isinstance(e, Mapping) else None) for e in english]
+            by_id = {t.get("id"): t for t in translated if isinstance(t, Mapping) and isinstance(t.get("id"), str)}
+            return [
+                merge(
+                    shape[1],
+                    e,
+                    by_id.get(e.get("id")) if isinstance(e, Mapping) and isinstance(e.get("id"), str) else None,
+                )
+                for e in english
+            ]
         return [merge(shape[1], e, translated[i] if i < len(translated) else None) for i, e in enumerate(english)]
     if isinstance(shape, dict) and isinstance(english, Mapping):
         out = dict(english)
@@ -340,8 +347,15 @@ def languages_configured(data: Path) -> tuple[dict[str, str], list]:
     return dict(langs), []
 
 
+UNRELEASED = "unreleased"  # data/i18n/sources/unreleased.json: English texts translated before their edition
+
+
 def snapshots(data: Path) -> dict[str, dict]:
-    """The English of each released edition, by edition (oldest first): {'1.1': {'items': {...}, 'docs': {...}}}."""
+    """The English of each released edition, by edition (oldest first): {'1.1': {'items': {...}, 'docs': {...}}}.
+
+    Not an edition: 'unreleased' (last) holds English texts translations were made from between editions,
+    by id and hash, as `handbook translate` and `handbook translations --record` keep them.
+    """
     folder = data / I18N_DIR / SNAPSHOTS
     out = {}
     for path in sorted(folder.glob("*.json"), key=lambda p: _edition_key(p.stem)) if folder.is_dir() else ():
@@ -352,7 +366,69 @@ def snapshots(data: Path) -> dict[str, dict]:
     return out
 
 
+def versions_of(history: Mapping, part: str, ids) -> list[tuple[str, str, Any]]:
+    """(edition or '', hash, text) of every kept English version of an item ('items') or page ('docs')."""
+    out = []
+    for edition, snap in history.items():
+        if edition == UNRELEASED:
+            for one in ids:
+                for digest, text in (snap.get(part, {}).get(one) or {}).items():
+                    out.append(("", digest, text))
+        else:
+            for one in ids:
+                entry = snap.get(part, {}).get(one)
+                if isinstance(entry, dict) and entry.get("hash"):
+                    out.append((edition, entry["hash"], entry.get("prose", entry.get("body"))))
+    return out
+
+
+def record_unreleased(data: Path, handbook, only: set[str] | None = None) -> int:
+    """Keep today's English of items (and pages) in sources/unreleased.json, so translations made from it
+    can show what changed later. Returns how many versions were added."""
+    from .docs import page_hash
+
+    path = data / I18N_DIR / SNAPSHOTS / f"{UNRELEASED}.json"
+    released = {  # versions an edition keeps already
+        (part, one, entry.get("hash"))
+        for edition, snap in snapshots(data).items()
+        if edition != UNRELEASED
+        for part in ("items", "docs")
+        for one, entry in (snap.get(part) or {}).items()
+        if isinstance(entry, dict)
+    }
+    store = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    store.setdefault("edition", UNRELEASED)
+    items, docs = store.setdefault("items", {}), store.setdefault("docs", {})
+    added = 0
+    for item in handbook.items.values():
+        if item.kind in UNTRANSLATED_KINDS or item.origin != "base" or (only is not None and item.id not in only):
+            continue
+        digest = hash_of(item.data)
+        if ("items", item.id, digest) in released:
+            continue
+        if digest not in items.setdefault(item.id, {}):
+            items[item.id][digest] = extract(kind_shape(KINDS[item.kind]), _plain(item.data)) or {}
+            added += 1
+    for doc in handbook.docs.values():
+        if doc.origin != "base" or _lang_of_src(doc.src) is not None or (only is not None and doc.src not in only):
+            continue
+        digest = page_hash(doc)
+        if ("docs", doc.src, digest) in released:
+            continue
+        if digest not in docs.setdefault(doc.src, {}):
+            docs[doc.src][digest] = doc.body
+            added += 1
+    store["items"] = {k: v for k, v in items.items() if v}
+    store["docs"] = {k: v for k, v in docs.items() if v}
+    if added:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(store, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return added
+
+
 def _edition_key(version: str) -> tuple:
+    if version == UNRELEASED:
+        return (9999,)
     try:
         return tuple(int(p) for p in version.split("."))
     except ValueError:
@@ -419,7 +495,13 @@ class _Checker:
                 f"'{item_id}' does not match the file name: rename the file to {item_id}.yml or fix the id",
             )
             return None
+        if item_id in getattr(self, "org_retired", ()):
+            return None  # the organization retired it: its page shows why, in English
+        if item_id in getattr(self, "broken", ()):
+            return None  # its English has problems of its own: those are what to fix first
         known = self.english.get(item_id)
+        if known is None and self.names.moot(item_id):
+            return None  # it may live in an English file that could not be read: that file is what to fix
         history_id = item_id  # the id the English had when it was translated
         if known is None or known[0] != kind.name:
             renamed = (self.names.renamed or {}).get(item_id)
@@ -445,7 +527,7 @@ class _Checker:
                 return None
             else:
                 same = [i for i, (k, _) in self.english.items() if k == kind.name]
-                fix = f"no {kind.label} has this id{did_you_mean(item_id, same)}: delete the file, or name it after an existing {kind.label}"
+                fix = f"unknown id '{item_id}': no {kind.label} has this id{did_you_mean(item_id, same)}: delete the file, or name it after an existing {kind.label}"
                 self.problem(parsed, ("id",) if "id" in data else (), "id", fix)
                 return None
         english = known[1]
@@ -464,12 +546,26 @@ class _Checker:
             )
             hash_ok = False
         elif source_hash != current:
+            # the English it was made from, under its id of then: this id, or an id since renamed to it
+            before = [history_id] + [o for o, (n, _) in (self.names.renamed or {}).items() if n == item_id]
             found = [
-                (ed, snap["items"][item_id])
-                for ed, snap in self.history.items()
-                if snap.get("items", {}).get(history_id, {}).get("hash") == source_hash
+                (ed, text) for ed, digest, text in versions_of(self.history, "items", before) if digest == source_hash
             ]
-            if not found:
+            found.sort(key=lambda f: f[0] == "")  # an edition's text first, then one kept between editions
+            ours = getattr(self, "org_folder", None) and parsed.file.startswith(self.org_folder)
+            if not found and ours:
+                # the organization's own translation of its own text: no edition of its English is kept, so
+                # a changed English leaves it behind; its page says so, in the translation's language
+                self.problem(
+                    parsed,
+                    ("source_hash",),
+                    "source_hash",
+                    f"your English changed since this translation (today's English: {current}): update the "
+                    "translation, then set source_hash to it",
+                    warning=True,
+                )
+                status = "stale"
+            elif not found:
                 self.problem(
                     parsed,
                     ("source_hash",),
@@ -480,14 +576,19 @@ class _Checker:
                 hash_ok = False
             else:
                 status = "stale"
-                made_from, old = found[-1][0], found[-1][1].get("prose")
-                later = [
-                    ed
-                    for ed, snap in self.history.items()
-                    if _edition_key(ed) > _edition_key(made_from)
-                    and snap.get("items", {}).get(history_id, {}).get("hash") not in (None, source_hash)
-                ]
+                made_from, old = found[0]
+                later = sorted(
+                    {
+                        ed
+                        for ed, digest, _ in versions_of(self.history, "items", before)
+                        if ed and made_from and _edition_key(ed) > _edition_key(made_from) and digest != source_hash
+                    },
+                    key=_edition_key,
+                )
                 changed_in = later[0] if later else ""
+                if self._same_prose(old, extract(kind_shape(kind), _plain(english)) or {}):
+                    # only what is not prose changed (a reference, an order, a renamed id): still current
+                    status, made_from, changed_in = "current", "", ""
         reviewed = data.get("reviewed", False)
         if not isinstance(reviewed, bool):
             self.problem(
@@ -520,6 +621,24 @@ class _Checker:
             changed_in,
             old,
             tuple(missing),
+        )
+
+    def _same_prose(self, old, new) -> bool:
+        """Whether two versions of an item's prose read the same, a link to a renamed id being its new id."""
+        moved = self.names.renamed or {}
+
+        def now(text: str) -> str:
+            def one(m: re.Match) -> str:
+                ref, seen = m.group(1), set()
+                while ref in moved and ref not in seen:
+                    seen.add(ref)
+                    ref = moved[ref][0]
+                return "[[" + ref + m.group(2)
+
+            return re.sub(r"\[\[([^\]|#]+)([^\]]*\]\])", one, text)
+
+        return json.loads(now(json.dumps(old or {}, sort_keys=True))) == json.loads(
+            now(json.dumps(new, sort_keys=True))
         )
 
     def _walk(self, parsed, shape, english, value, path: tuple, kind: Kind, missing: list) -> None:
@@ -647,9 +766,19 @@ class _Checker:
         from .problems import did_you_mean
         from .validate import refs_in
 
-        theirs = sorted((r[0], r[1] or "") for r in refs_in(english))
-        ours = sorted((r[0], r[1] or "") for r in refs_in(text))
-        gone = [ref for ref, _ in ours if ref not in self.names.kinds]
+        moved = self.names.renamed or {}
+
+        def now(ref: str) -> str:  # a link to a renamed id counts as a link to its new id
+            seen = set()
+            while ref in moved and ref not in seen:
+                seen.add(ref)
+                ref = moved[ref][0]
+            return ref
+
+        theirs = sorted((now(r[0]), r[1] or "") for r in refs_in(english))
+        ours = sorted((now(r[0]), r[1] or "") for r in refs_in(text))
+        retired = getattr(self, "org_retired", ())
+        gone = [ref for ref, _ in ours if ref not in self.names.kinds and ref not in retired]
         if gone and getattr(self, "stale", False):
             self.fallback.append(path)  # made from an older English: this text shows in today's English
             return
@@ -694,7 +823,15 @@ NOT_ITEMS = ("ui.yml", "terms.yml", "profile.yml", "search-words.yml")
 
 
 def load_languages(
-    root: Path, data: Path, records, names, docs: Mapping, org: Path | None = None, base_profile: Mapping | None = None
+    root: Path,
+    data: Path,
+    records,
+    names,
+    docs: Mapping,
+    org: Path | None = None,
+    base_profile: Mapping | None = None,
+    org_retired=(),
+    broken_files=(),
 ):
     """Every configured language's translations, checked against today's English. (languages, problems)."""
     from .docs import page_hash
@@ -717,7 +854,14 @@ def load_languages(
                 )
     if not configured:
         return {}, problems
-    english = {r.id: (r.kind, r.data) for r in records if isinstance(r.data, dict)}
+    # English items whose file has problems are left out: their translations are checked once the English is right
+    broken = set(broken_files)
+    english = {
+        r.id: (r.kind, r.data)
+        for r in records
+        if isinstance(r.data, dict) and r.parsed.file not in broken and not names.moot(r.id)
+    }
+    broken_ids = {r.id for r in records if r.parsed.file in broken} | set(names.unreadable)
     history = snapshots(data)
     for edition, snap in history.items():
         if not isinstance(snap.get("items"), dict):
@@ -735,6 +879,9 @@ def load_languages(
         base = folder / lang
         terms = _read_list(base / "terms.yml", "terms", root, problems)
         checker = _Checker(lang, english, names, history, terms)
+        checker.org_retired = set(org_retired)
+        checker.broken = broken_ids
+        checker.org_folder = _shown(org, root) + "/" if org is not None else None
         items: dict[str, Translation] = {}
         for top in [base] + ([org / I18N_DIR / lang] if org is not None and (org / I18N_DIR / lang).is_dir() else []):
             for path in sorted(top.rglob("*")) if top.is_dir() else ():
@@ -797,10 +944,11 @@ def load_languages(
             line = doc.meta_lines.get("source_hash", 1)
             if source_hash != current:
                 found_in = [
-                    (ed, s["docs"][english_src])
-                    for ed, s in history.items()
-                    if s.get("docs", {}).get(english_src, {}).get("hash") == source_hash
+                    (ed, text)
+                    for ed, digest, text in versions_of(history, "docs", [english_src])
+                    if digest == source_hash
                 ]
+                found_in.sort(key=lambda f: f[0] == "")
                 if not HASH.match(source_hash) or not found_in:
                     problems.append(
                         Problem(
@@ -811,14 +959,16 @@ def load_languages(
                         )
                     )
                     continue
-                status, made_from = "stale", found_in[-1][0]
-                old = {"body": found_in[-1][1].get("body", "")}
-                later = [
-                    ed
-                    for ed, s in history.items()
-                    if _edition_key(ed) > _edition_key(made_from)
-                    and s.get("docs", {}).get(english_src, {}).get("hash") not in (None, source_hash)
-                ]
+                status, made_from = "stale", found_in[0][0]
+                old = {"body": found_in[0][1] or ""}
+                later = sorted(
+                    {
+                        ed
+                        for ed, digest, _ in versions_of(history, "docs", [english_src])
+                        if ed and made_from and _edition_key(ed) > _edition_key(made_from) and digest != source_hash
+                    },
+                    key=_edition_key,
+                )
                 changed_in = later[0] if later else ""
             if reads_as_english(_markdown_words(doc.body)):
                 problems.append(
@@ -1241,6 +1391,12 @@ def coverage(handbook) -> dict[str, dict]:
         current, stale, missing, reviewed = [], [], [], 0
         for item in wanted:
             found = language.items.get(item.id)
+            if (
+                found is not None
+                and item.origin == "changed"
+                and not (handbook.overlay is not None and found.file.startswith(handbook.overlay.folder + "/"))
+            ):
+                found = None  # the base's translation does not say what the organization changed
             if found is None:
                 missing.append(item)
             elif found.status == "stale":

@@ -137,7 +137,7 @@ def _read_overlay(
     problems: list[Problem] = []
     for path in sorted(org.iterdir()):
         known = path.name in ("profile.yml", "retire.yml", "changelog.yml", "content.lock.json") or (
-            path.is_dir() and path.name in ("add", "change", "docs")
+            path.is_dir() and path.name in ("add", "change", "docs", "i18n")
         )
         if (path.suffix in (".yml", ".yaml") or path.is_dir()) and not known:
             problems.append(
@@ -314,7 +314,15 @@ def _load_handbook(
         ({}, [])
         if not translations
         else load_languages(
-            root, data, records, names, docs, org, base_profile.data if base_profile is not None else None
+            root,
+            data,
+            records,
+            names,
+            docs,
+            org,
+            base_profile.data if base_profile is not None else None,
+            changes.retired,
+            {p.file for p in problems if not p.warning},
         )
     )
     problems += found

@@ -21,7 +21,8 @@ from .yamlio import Merged, Parsed
 
 OVERLAY_LAYOUT = (
     "profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, "
-    "docs/ (pages of your own), changelog.yml (your own editions)"
+    "docs/ (pages of your own), changelog.yml (your own editions), "
+    "i18n/<lang>/ (your changes and additions in other languages, laid out as data/i18n/<lang>/)"
 )
 #: Text that only stands in for an organization's own details: TODO, example domains (RFC 2606, and the
 #: .example top-level domain), and the 555-01xx numbers reserved for fiction.

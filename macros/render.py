@@ -680,6 +680,8 @@ class Renderer:
         """
         if self.lang == "en":
             return ""
+        if self.lang not in self.hb.languages:
+            return ""  # a catalog without the language's data (a renderer made by hand, as in tests)
         states = self.hb.extra.get("translations", {})
         found = states.get(key)
         language = self.hb.languages[self.lang]
@@ -691,24 +693,29 @@ class Renderer:
             )
         else:
             if found.status == "stale":
+                diff = self._translation_diff(key, found) if found.old_prose is not None else ""
                 if found.changed_in:
                     said = _(
                         "The English version changed in edition {edition}, after this translation was made.",
                         edition=found.changed_in,
                     )
-                else:
+                elif found.translated_from:
                     said = _(
                         "The English version has changed since this translation was made (from edition {edition}); the change comes with the next edition.",
                         edition=found.translated_from,
                     )
-                lines.append(
-                    said
-                    + " "
-                    + _(
+                else:
+                    said = _("The English version has changed since this translation was made.")
+                english = self._english_href(src)
+                follow = (
+                    _(
                         "[Read the current English]({href}) or [see what changed](#what-changed-in-english).",
-                        href=self._english_href(src),
+                        href=english,
                     )
+                    if diff
+                    else _("[Read the current English]({href}).", href=english)
                 )
+                lines.append(said + " " + follow)
             if found.missing:
                 lines.append(_("Some parts of this page are not translated yet and show in English."))
             if not found.reviewed:
@@ -725,7 +732,7 @@ class Renderer:
         title = _("About this translation")
         out = f'!!! {kind} hb-translation "{title}"\n\n{body}\n\n'
         if found is not None and found.status == "stale" and found.old_prose is not None:
-            out += self._translation_diff(key, found)
+            out += diff
         return out
 
     def _translation_diff(self, key: str, found) -> str:
@@ -754,7 +761,7 @@ class Renderer:
 
     def list_notice(self, src: str) -> str:
         """The notice of a list page (FAQ, glossary...) in another language: its entries not translated or behind."""
-        if self.lang == "en":
+        if self.lang == "en" or self.lang not in self.hb.languages:
             return ""
         states = self.hb.extra.get("translations", {})
         entries = [i for k in KINDS.values() if not k.per_item and k.page == src for i in self.hb.kind(k.name)]

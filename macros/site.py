@@ -145,8 +145,13 @@ def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline:
         local_hb = translated(handbook, lang)
         local = Renderer(local_hb, dataclasses.replace(urls, prefix=f"{lang}/"), offline, language.catalog)
         planned = {p.src: p for p in plan_pages(local_hb, local)}
+        # The differences page compares the organization's English with the base's: it shows them as written,
+        # with its own words in this language.
+        as_written = Renderer(handbook, local.urls, offline, language.catalog)
         for plan in planned.values():
             make = _doc_markdown(local, plan, offline) if not plan.generated else plan.make
+            if plan.src in ("differences.md", "upstream.md"):
+                make = _as_written(as_written, plan.src)
             pages[f"{lang}/{plan.src}"] = dataclasses.replace(
                 plan, src=f"{lang}/{plan.src}", make=make, origin="generated", lang=lang, in_nav=False
             )
@@ -163,6 +168,15 @@ def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline:
         MappingProxyType(renderers),
         MappingProxyType(navs),
     )
+
+
+def _as_written(renderer: Renderer, src: str) -> Callable[[], str]:
+    def make() -> str:
+        notice = renderer._("The changes are shown in English, the language they were written in.")
+        text = renderer.page(src) + (renderer.page_cite(src) if src == "differences.md" else "")
+        return _after_title(text, f'!!! info hb-translation "{renderer._("About this translation")}"\n\n    {notice}\n')
+
+    return make
 
 
 def _doc_markdown(renderer: Renderer, page: Page, offline: bool) -> Callable[[], str]:

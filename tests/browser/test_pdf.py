@@ -88,6 +88,30 @@ def reader_pool():
         yield pool
 
 
+#: The PDFs of the other languages printed here: the whole handbook, the two-page code, the worksheet,
+#: one module with its printables and one case handout, each in Spanish (`make pdf` prints every one).
+LANGUAGE_SAMPLE = (
+    "handbook.pdf",
+    "code-on-two-pages.pdf",
+    "decision-model-worksheet.pdf",
+    "training-introduction-to-peer-ethics.pdf",
+    "introduction-to-peer-ethics-*.pdf",
+    "handout-rent-money.pdf",
+    "handout-a-hug-at-the-drop-in.pdf",
+)
+
+
+def printed_here(handbook) -> dict[str, str]:
+    """targets(): every English PDF, and LANGUAGE_SAMPLE in each other language."""
+    import fnmatch
+
+    return {
+        name: path
+        for name, path in targets(handbook).items()
+        if "/" not in name or any(fnmatch.fnmatch(name.split("/", 1)[1], p) for p in LANGUAGE_SAMPLE)
+    }
+
+
 @pytest.fixture(scope="module")
 def pdfs(built_site, browser, tmp_path_factory, reader_pool):
     """Every PDF of `make pdf`, printed from the suite's build with the suite's browser, the handbook first."""
@@ -95,7 +119,7 @@ def pdfs(built_site, browser, tmp_path_factory, reader_pool):
 
     handbook = load_handbook(ROOT)
     out = tmp_path_factory.mktemp("pdf")
-    pages = targets(handbook)
+    pages = printed_here(handbook)
     first = {"handbook.pdf": pages.pop("handbook.pdf")}
     jobs = []
     for batch in (first, pages):
@@ -103,7 +127,9 @@ def pdfs(built_site, browser, tmp_path_factory, reader_pool):
             count = len(PdfReader(str(path)).pages)
             for start in range(0, count, 60):
                 stop = min(start + 60, count)
-                jobs.append((path.name, start, reader_pool.submit(_read_pages, str(path), start, stop)))
+                jobs.append(
+                    (path.relative_to(out).as_posix(), start, reader_pool.submit(_read_pages, str(path), start, stop))
+                )
     return handbook, out, jobs
 
 
@@ -187,7 +213,7 @@ def measured(built_site, browser, pdfs) -> dict[str, dict]:
     base = built_site.site_url.rstrip("/") + "/"
     found = {}
     try:
-        for name, path in targets(handbook).items():
+        for name, path in printed_here(handbook).items():
             page.goto(base + path, wait_until="load")
             hint = page.evaluate("() => document.querySelector('[data-hb-print]')?.dataset.hbPrint || 'pages'")
             width = WIDTHS["landscape"] if "landscape" in hint else WIDTHS.get(hint, WIDTHS["pages"])
@@ -382,7 +408,8 @@ def test_every_pdf_carries_the_edition_and_the_license(pdfs, printed):
     edition = f"edition {handbook.profile['edition']}"
     missing = {name for name, pdf in printed.items() if edition not in pdf.flat or "CC BY-SA 4.0" not in pdf.flat}
     assert missing == set()
-    assert len(printed) == len(targets(handbook))
+    assert len(printed) == len(printed_here(handbook))
+    assert any(name.startswith("es/") for name in printed), "no Spanish PDF was printed"
 
 
 def test_worksheet_has_every_step_the_grid_the_peer_check_and_its_address(pdfs, printed, measured, built_site):

@@ -36,6 +36,8 @@ def rename(project, old: str, new: str, kind_folder: str | None) -> None:
     """Rename an id everywhere it is used as an id (file, `id:`, reference lists, [[links]])."""
     if kind_folder:
         (project / "data" / kind_folder / f"{old}.yml").rename(project / "data" / kind_folder / f"{new}.yml")
+    for translation in (project / "data" / "i18n").glob(f"*/*/{old}.yml"):  # its translations follow it
+        translation.rename(translation.with_name(f"{new}.yml"))
     patterns = [
         (rf"^(\s*-?\s*[a-z_]+: ){re.escape(old)}$", rf"\g<1>{new}"),  # id: old, tests: old, dilemma: old
         (rf"\[\[{re.escape(old)}(?=[#|\]])", f"[[{new}"),

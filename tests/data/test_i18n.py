@@ -127,7 +127,8 @@ def test_a_release_keeps_the_english_and_lists_stale_translations(tmp_path):
     root = copy_project(tmp_path / "project")
     faq = (root / "data" / "faq.yml").read_text(encoding="utf-8")
     (root / "data" / "faq.yml").write_text(
-        faq.replace("question: Can I accept a gift from", "question: Can I ever accept a gift from", 1), encoding="utf-8"
+        faq.replace("question: Can I accept a gift from", "question: Can I ever accept a gift from", 1),
+        encoding="utf-8",
     )
     version = next_edition(base_edition())
     run = cli(root, "release", version)
@@ -163,7 +164,10 @@ def test_translate_writes_a_skeleton_and_never_overwrites(tmp_path):
     assert run.returncode == 0, run.stderr
     written = target.read_text(encoding="utf-8")
     assert written.startswith("# yaml-language-server: $schema=../../../../schemas/i18n-dilemma.schema.json")
-    assert f"source_hash: {i18n.hash_of(load_handbook(root, org_dir=None, translations=False)['rent-money'].data)}" in written
+    assert (
+        f"source_hash: {i18n.hash_of(load_handbook(root, org_dir=None, translations=False)['rent-money'].data)}"
+        in written
+    )
     again = cli(root, "translate", "es", "rent-money")
     assert again.returncode == 2 and "never overwritten" in again.stderr
     assert target.read_text(encoding="utf-8") == written

@@ -156,7 +156,7 @@ def test_unknown_file_in_the_overlay(with_org):
     """A file the overlay does not know is reported with the list of what org/ holds."""
     (with_org / "org/notes.yml").write_text("x: 1\n", encoding="utf-8")
     assert problems_of(with_org) == [
-        "org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own), changelog.yml (your own editions)"
+        "org/notes.yml: not a known overlay file; org/ holds: profile.yml, a logo file, add/ (same layout as data/), change/<name>.yml, retire.yml, docs/ (pages of your own), changelog.yml (your own editions), i18n/<lang>/ (your changes and additions in other languages, laid out as data/i18n/<lang>/)"
     ]
 
 

@@ -130,7 +130,7 @@ EXPECTED = {
         "data/principles/respect.yml:6: YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full"
     ],
     "i18n-unknown-id": [
-        "data/i18n/es/principles/respekt.yml:2: id: no principle has this id (did you mean 'respect'?): delete the file, or name it after an existing principle",
+        "data/i18n/es/principles/respekt.yml:2: id: unknown id 'respekt': no principle has this id (did you mean 'respect'?): delete the file, or name it after an existing principle",
     ],
     "i18n-missing-sub-item": [
         "data/i18n/es/principles/respect.yml:2: examples: missing: translate each example of the English, with its id (using-names)",
