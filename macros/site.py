@@ -94,7 +94,8 @@ class Site:
     @cached_property
     def files(self) -> Mapping[str, StaticFile]:
         """Every static file: redirect stubs, the export, the profile's CSS and logo (made when first asked for)."""
-        out = {f.path: f for f in static_files(self.handbook, self.renderer, self.pages)}
+        english = {p.src: p for p in self.pages.values() if p.lang == "en"}
+        out = {f.path: f for f in static_files(self.handbook, self.renderer, english)}
         for lang, renderer in self.renderers.items():
             if lang == "en":
                 continue
