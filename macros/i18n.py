@@ -470,6 +470,7 @@ class _Checker:
         self.history = history  # edition -> snapshot, oldest first
         self.terms = terms
         self.problems: list = []
+        self._avoid = None  # one pattern for every wording the terminology list avoids
 
     def problem(self, parsed, path: tuple, field: str, message: str, warning: bool = False) -> None:
         from .problems import Problem
@@ -807,16 +808,23 @@ class _Checker:
                 where,
                 "this is the English text: translate it, or delete the field to show the English under a notice",
             )
-        low = text.lower()
-        for term in self.terms:
-            for bad in term.get("avoid", ()):
-                if re.search(r"(?<!\w)" + re.escape(bad.lower()) + r"(?!\w)", low):
-                    self.problem(
-                        parsed,
-                        path,
-                        where,
-                        f"'{bad}': the terminology list (data/{I18N_DIR}/{self.lang}/terms.yml) says '{term['es']}' for '{term['en']}'",
-                    )
+        if self._avoid is None:
+            words = {str(bad).lower(): term for term in self.terms for bad in term.get("avoid", ())}
+            self._avoid_terms = words
+            self._avoid = (
+                re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
+                if words
+                else False
+            )
+        found = set(self._avoid.findall(text.lower())) if self._avoid else set()
+        for bad in sorted(found):
+            term = self._avoid_terms[bad]
+            self.problem(
+                parsed,
+                path,
+                where,
+                f"'{bad}': the terminology list (data/{I18N_DIR}/{self.lang}/terms.yml) says '{term['es']}' for '{term['en']}'",
+            )
 
 
 NOT_ITEMS = ("ui.yml", "terms.yml", "profile.yml", "search-words.yml")
@@ -832,13 +840,17 @@ def load_languages(
     base_profile: Mapping | None = None,
     org_retired=(),
     broken_files=(),
+    cache=None,
 ):
     """Every configured language's translations, checked against today's English. (languages, problems)."""
     from .docs import page_hash
     from .model import freeze
     from .problems import Problem
-    from .yamlio import read
 
+    if cache is None:
+        from .cache import NoCache
+
+        cache = NoCache()
     configured, problems = languages_configured(data)
     folder = data / I18N_DIR
     if folder.is_dir():
@@ -883,6 +895,7 @@ def load_languages(
         checker.broken = broken_ids
         checker.org_folder = _shown(org, root) + "/" if org is not None else None
         items: dict[str, Translation] = {}
+        jobs: list[tuple[Path, str, Kind, str]] = []
         for top in [base] + ([org / I18N_DIR / lang] if org is not None and (org / I18N_DIR / lang).is_dir() else []):
             for path in sorted(top.rglob("*")) if top.is_dir() else ():
                 if path.is_dir():
@@ -905,13 +918,16 @@ def load_languages(
                         Problem(shown, 0, "", f"not a known translation file; {_shown(top, root)}/ holds: {known}")
                     )
                     continue
-                parsed, found = read(path, shown)
-                problems += found
-                if parsed is None:
-                    continue
-                got = checker.item(parsed, kind, rel.stem)
-                if got is not None:
-                    items[got.id] = got
+                jobs.append((path, shown, kind, rel.stem))
+        # read together (in parallel, and from the parse cache when a check runs again)
+        results = cache.read_many([(path, shown, None) for path, shown, _, _ in jobs]) if jobs else []
+        for (_, _, kind, stem), (parsed, found, _) in zip(jobs, results, strict=True):
+            problems += found
+            if parsed is None:
+                continue
+            got = checker.item(parsed, kind, stem)
+            if got is not None:
+                items[got.id] = got
         problems += checker.problems
         catalog = Catalog(lang, _read_messages(base / "ui.yml", root, problems))
         versions = {s.get("profile", {}).get("hash") for s in history.values()}
@@ -992,14 +1008,14 @@ def load_languages(
                 changed_in,
                 old,
             )
-        words = _read_search_words(base / "search-words.yml", root, problems, english, items)
+        words = _read_search_words(base / "search-words.yml", root, problems, english, items, not broken)
         out[lang] = Language(
             lang, name, MappingProxyType(items), MappingProxyType(pages), freeze(profile), catalog, tuple(terms), words
         )
     return out, problems
 
 
-def _read_search_words(path: Path, root: Path, problems: list, english, items) -> Mapping:
+def _read_search_words(path: Path, root: Path, problems: list, english, items, check_meanings: bool = True) -> Mapping:
     """A language's everyday words for search (the schema and rules of data/search-words.yml, on its own text)."""
     from types import SimpleNamespace
 
@@ -1015,7 +1031,8 @@ def _read_search_words(path: Path, root: Path, problems: list, english, items) -
         found = items.get(item_id)
         merged = merge(kind_shape(KINDS[kind]), data, _plain(found.prose)) if found is not None else data
         records.append(SimpleNamespace(data=merged))
-    problems += check_search_words(parsed, records)
+    if check_meanings:  # with English files in trouble, words may name nothing only because of them
+        problems += check_search_words(parsed, records)
     return MappingProxyType(groups_of(parsed.data))
 
 

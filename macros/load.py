@@ -323,6 +323,7 @@ def _load_handbook(
             base_profile.data if base_profile is not None else None,
             changes.retired,
             {p.file for p in problems if not p.warning},
+            cache,
         )
     )
     problems += found
