@@ -488,6 +488,9 @@ class _Checker:
             )
             return None
         item_id = data.get("id", stem) if kind.name != "model" else "decision-model"
+        if not isinstance(item_id, str):
+            self.problem(parsed, ("id",), "id", f"the id is text: write `id: {stem}`, the English item's id")
+            return None
         if kind.name != "model" and item_id != stem:
             self.problem(
                 parsed,
@@ -677,10 +680,17 @@ class _Checker:
                 return
             english = list(english or ())
             if shape[2]:  # sub-items by id
-                theirs = [e.get("id") for e in english if isinstance(e, Mapping)]
-                ours = [v.get("id") if isinstance(v, dict) else None for v in value]
+                theirs = [e.get("id") for e in english if isinstance(e, Mapping) and isinstance(e.get("id"), str)]
+                ours = [v.get("id") if isinstance(v, dict) and isinstance(v.get("id"), str) else None for v in value]
                 for i, sub in enumerate(ours):
-                    if sub not in theirs:
+                    if sub is None:
+                        self.problem(
+                            parsed,
+                            path + (i,),
+                            where,
+                            "each entry starts with `id: <the English entry's id>`, then its translated texts",
+                        )
+                    elif sub not in theirs:
                         label = next((s.label for s in kind.subs if s.field == path[-1]), "entry") if path else "entry"
                         self.problem(
                             parsed,
@@ -696,9 +706,9 @@ class _Checker:
                             where,
                             f"'{sub}' is in the English but missing here: add it, translated, with `id: {sub}`",
                         )
-                by_id = {e.get("id"): e for e in english if isinstance(e, Mapping)}
+                by_id = {e.get("id"): e for e in english if isinstance(e, Mapping) and isinstance(e.get("id"), str)}
                 for i, v in enumerate(value):
-                    if isinstance(v, dict) and v.get("id") in by_id:
+                    if isinstance(v, dict) and isinstance(v.get("id"), str) and v.get("id") in by_id:
                         self._walk(
                             parsed,
                             shape[1],
@@ -1146,6 +1156,24 @@ def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, name
     checker = _Checker(lang, {}, names, {}, terms)
     shape = profile_shape()
     prose = {k: v for k, v in data.items() if k not in META_FIELDS}
+    import jsonschema
+
+    from .problems import field_path
+
+    schema = translation_schemas()["i18n-profile"]
+    wrong = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    for error in wrong:
+        where = tuple(error.absolute_path)
+        problems.append(
+            Problem(
+                parsed.file,
+                parsed.line(where),
+                field_path(where),
+                f"{error.message}: the profile's translation holds texts, shaped as in data/profile.yml",
+            )
+        )
+    if wrong:
+        return {}
     if versions is not None and data.get("source_hash") not in versions:
         problems.append(
             Problem(
@@ -1260,7 +1288,7 @@ def changed_fields(kind: Kind, old: Mapping | None, new: Mapping) -> list[tuple[
                     walk(a.get(key), b.get(key), f"{path}.{key}" if path else key)
         elif isinstance(b, (list, tuple)) or isinstance(a, (list, tuple)):
             a, b = list(a or ()), list(b or ())
-            if all(isinstance(x, Mapping) and "id" in x for x in a + b):
+            if all(isinstance(x, Mapping) and isinstance(x.get("id"), str) for x in a + b):
                 ia, ib = {x["id"]: x for x in a}, {x["id"]: x for x in b}
                 for key in dict.fromkeys([*ia, *ib]):
                     walk(ia.get(key), ib.get(key), f"{path}.{key}")

@@ -490,10 +490,11 @@ def test_line_up_cards_print_as_a_cutting_grid(pdfs, printed, measured):
 
 
 def test_code_prints_on_two_sheets(pdfs, printed):
-    """The code on two pages prints every commitment by its number on at most four Letter sides."""
+    """The code on two pages prints every commitment by its number on at most four Letter sides, in each language."""
     handbook, *_ = pdfs
-    pdf = printed["code-on-two-pages.pdf"]
-    assert len(pdf.pages) <= 4
-    for p in handbook.kind("principle"):
-        for n, _ in enumerate(p.data["commitments"], start=1):
-            assert f"{p.data['order']}.{n} " in pdf.text, f"{p.data['order']}.{n}"
+    for name in ("code-on-two-pages.pdf", "es/code-on-two-pages.pdf"):
+        pdf = printed[name]
+        assert len(pdf.pages) <= 4, name
+        for p in handbook.kind("principle"):
+            for n, _ in enumerate(p.data["commitments"], start=1):
+                assert f"{p.data['order']}.{n} " in pdf.text, f"{name}: {p.data['order']}.{n}"

@@ -105,6 +105,10 @@ SAMPLE = [
     "data/decision-model.yml",
     "data/profile.yml",
     "data/changelog.yml",
+    "data/i18n/es/principles/confidentiality.yml",
+    "data/i18n/es/faq/can-i-accept-a-gift.yml",
+    "data/i18n/es/ui.yml",
+    "data/i18n/es/profile.yml",
 ]
 SECONDS = 10  # no check may take longer than this on one damaged file
 RENDER_SECONDS = 60  # nor may rendering every page after a passing check
@@ -151,6 +155,29 @@ def damage(data: bytes, how: str, rng: random.Random) -> bytes:
     key = lines[i].split(b": ", 1)[0]
     lines[i] = key + b": " + rng.choice([b"[1, 2]", b"{a: b}", b"42", b"true", b"~", b"''", b"3.5", b"[]", b"{}"])
     return b"\n".join(lines)
+
+
+def reachable(site, handbook, file: str) -> list:
+    """The pages damage to file can reach: every English page; in another language, the pages of the
+    items of that file (or of the translation damaged), every list and index page, and any page when the
+    damaged file holds what every page shows (the profile, the words of the chrome)."""
+    if file.endswith(("profile.yml", "ui.yml")):
+        return list(site.pages.values())
+    stem = file.rsplit("/", 1)[-1][: -len(".yml")]
+    mine = {
+        i.src for i in handbook.items.values() if i.file == file or (file.startswith("data/i18n/") and i.id == stem)
+    }
+    out = []
+    for page in site.pages.values():
+        inner = page.inner
+        if (
+            page.lang == "en"
+            or inner in mine
+            or ("/" not in inner and inner != "print.md")
+            or inner.endswith("/index.md")
+        ):
+            out.append(page)
+    return out
 
 
 class _Hang(Exception):
@@ -210,7 +237,7 @@ def damage_and_check(real_copy, file, how, seed) -> None:
         else:
             config = read_config(real_copy)
             site = build_site(handbook, Urls("https://example.org/h/", True), config.nav)
-            for page in site.pages.values():
+            for page in reachable(site, handbook, file):
                 page.markdown  # noqa: B018 - rendering is the test: it must not raise
             for page in site.pages.values():
                 if not page.generated:

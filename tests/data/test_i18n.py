@@ -142,6 +142,9 @@ def test_a_release_keeps_the_english_and_lists_stale_translations(tmp_path):
     found = handbook.languages["es"].items["can-i-accept-a-gift"]
     assert found.status == "stale" and found.changed_in == version
     assert cli(root, "check").returncode == 0
+    _, site = site_of(root)
+    notes = site.pages["changes.md"].markdown
+    assert "Translations behind the English at this edition (Español): can-i-accept-a-gift" in notes
 
 
 def test_an_untranslated_item_falls_back_to_english_under_a_notice(tmp_path):
