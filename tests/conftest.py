@@ -35,7 +35,7 @@ VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"
 
 #: Environment switches of the handbook; cleared for every test and every build a test starts.
-SWITCHES = ("HANDBOOK_ORG", "SITE_URL", "HANDBOOK_OFFLINE_ZIP", "HANDBOOK_PDF_ONLY")
+SWITCHES = ("HANDBOOK_ORG", "SITE_URL", "HANDBOOK_OFFLINE_ZIP", "HANDBOOK_PDF_ONLY", "HANDBOOK_LANGUAGES")
 CLEAN_ENV = {name: None for name in SWITCHES}
 
 

@@ -72,7 +72,9 @@ def targets(handbook: Handbook) -> dict[str, str]:
     if handbook.courses:
         for what in COURSE_PRINTABLES:
             out[f"{what}.pdf"] = f"handouts/course/{what}/"
-    for lang in handbook.languages:  # the same PDFs in each other language, in its folder: es/handbook.pdf
+    from ..site import built_languages
+
+    for lang in built_languages(handbook):  # the same PDFs in each other language, in its folder: es/handbook.pdf
         out.update({f"{lang}/{name}": f"{lang}/{path}" for name, path in list(out.items()) if "/" not in name})
     return out
 

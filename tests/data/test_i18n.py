@@ -187,3 +187,13 @@ def test_adding_a_language_is_one_folder_and_one_line(tmp_path):
     handbook, site = site_of(root)
     assert "fr/boundaries/gifts.md" in site.pages and "fr/p/gifts/index.html" in site.files
     assert site.counterpart("boundaries/gifts.md", "fr") == "fr/boundaries/gifts.md"
+
+
+def test_handbook_languages_limits_the_languages_built(handbook, monkeypatch):
+    """HANDBOOK_LANGUAGES=en builds the English pages alone (a quicker build); unset, every language is built."""
+    urls = Urls("https://example.org/handbook/")
+    monkeypatch.setenv("HANDBOOK_LANGUAGES", "en")
+    english = build_site(handbook, urls, [])
+    assert not [p for p in english.pages if p.startswith("es/")] and "principles/confidentiality.md" in english.pages
+    monkeypatch.delenv("HANDBOOK_LANGUAGES")
+    assert "es/principles/confidentiality.md" in build_site(handbook, urls, []).pages
