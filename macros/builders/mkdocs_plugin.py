@@ -156,6 +156,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config) -> Files:
         site = self.site
         hb = site.handbook
+        for file in list(files):  # a translation's own page (docs/es/...) of a language this build leaves out
+            head = file.src_uri.partition("/")[0]
+            if head in hb.languages and file.src_uri.endswith(".md") and file.src_uri not in site.pages:
+                files.remove(file)
         if hb.overlay is not None:  # the organization's own pages replace base pages of the same name, or add new ones
             org_docs = Path(hb.root) / hb.overlay.folder / "docs"
             for page in site.pages.values():

@@ -19,8 +19,8 @@ but the redirect stubs: /p/<id>/ and old addresses of renamed items):
 
 Pages of the other languages (es/...) are made by the same templates from the
 same model as the English ones, so the sweep checks a sample of them: in each
-language its home, FAQ, Get help now, About and print pages, and the first
-principle, case study, module and handout, in all four
+language its home, FAQ, Get help now and About pages, and the first
+principle, case study and handout, in all four
 variants (LANGUAGE_PAGES). tests/build/test_spanish.py checks every Spanish
 page's language, title and links without a browser. HANDBOOK_AXE_ALL=1 sweeps
 every page of every language in all four variants.
@@ -74,8 +74,8 @@ SAMPLE_PAGES = ("", "faq/")
 SAMPLE_KINDS = ("principles", "dilemmas")
 
 
-LANGUAGE_PAGES = ("", "faq/", "crisis/", "about/", "print/")
-LANGUAGE_KINDS = ("principles", "dilemmas", "training", "handouts")
+LANGUAGE_PAGES = ("", "faq/", "crisis/", "about/")
+LANGUAGE_KINDS = ("principles", "dilemmas", "handouts")
 
 
 def language_of(path: str) -> str:

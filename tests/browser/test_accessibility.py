@@ -71,7 +71,7 @@ def test_axe_covers_every_page_in_light_dark_and_phone(sweep):
     sampled = sample(sweep.pages) - {p for p in sweep.pages if is_print_page(p)}
     assert sampled <= set(sweep.axe["dark-desktop"]) and sampled <= set(sweep.axe["light-phone"])
     spanish = {p for p in sampled if p.startswith("es/")}
-    assert len(spanish) >= 7, f"the Spanish sample is too small: {sorted(spanish)}"
+    assert len(spanish) >= 6, f"the Spanish sample is too small: {sorted(spanish)}"
 
 
 @pytest.mark.parametrize(

@@ -88,11 +88,10 @@ def reader_pool():
         yield pool
 
 
-#: The PDFs of the other languages printed here: the whole handbook, the two-page code, the worksheet,
+#: The PDFs of the other languages printed here: the two-page code, the worksheet,
 #: one module's knowledge check and two case handouts (a long one, on two sheets), each in Spanish
 #: (`make pdf` prints every one).
 LANGUAGE_SAMPLE = (
-    "handbook.pdf",
     "code-on-two-pages.pdf",
     "decision-model-worksheet.pdf",
     "introduction-to-peer-ethics-knowledge-check.pdf",
