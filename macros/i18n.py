@@ -471,6 +471,10 @@ class _Checker:
         self.terms = terms
         self.problems: list = []
         self._avoid = None  # one pattern for every wording the terminology list avoids
+        self.org_retired: set[str] = set()  # ids the organization retired: their translations are left out
+        self.broken: set[str] = set()  # ids whose English has problems of its own
+        self.org_folder: str | None = None  # 'org/': translations of the organization's own
+        self.stale, self.fallback = False, []  # while walking a translation made from an older English
 
     def problem(self, parsed, path: tuple, field: str, message: str, warning: bool = False) -> None:
         from .problems import Problem
@@ -499,9 +503,9 @@ class _Checker:
                 f"'{item_id}' does not match the file name: rename the file to {item_id}.yml or fix the id",
             )
             return None
-        if item_id in getattr(self, "org_retired", ()):
+        if item_id in self.org_retired:
             return None  # the organization retired it: its page shows why, in English
-        if item_id in getattr(self, "broken", ()):
+        if item_id in self.broken:
             return None  # its English has problems of its own: those are what to fix first
         known = self.english.get(item_id)
         if known is None and self.names.moot(item_id):
@@ -556,7 +560,7 @@ class _Checker:
                 (ed, text) for ed, digest, text in versions_of(self.history, "items", before) if digest == source_hash
             ]
             found.sort(key=lambda f: f[0] == "")  # an edition's text first, then one kept between editions
-            ours = getattr(self, "org_folder", None) and parsed.file.startswith(self.org_folder)
+            ours = self.org_folder and parsed.file.startswith(self.org_folder)
             if not found and ours:
                 # the organization's own translation of its own text: no edition of its English is kept, so
                 # a changed English leaves it behind; its page says so, in the translation's language
@@ -788,9 +792,9 @@ class _Checker:
 
         theirs = sorted((now(r[0]), r[1] or "") for r in refs_in(english))
         ours = sorted((now(r[0]), r[1] or "") for r in refs_in(text))
-        retired = getattr(self, "org_retired", ())
+        retired = self.org_retired
         gone = [ref for ref, _ in ours if ref not in self.names.kinds and ref not in retired]
-        if gone and getattr(self, "stale", False):
+        if gone and self.stale:
             self.fallback.append(path)  # made from an older English: this text shows in today's English
             return
         for ref in gone:
