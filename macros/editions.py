@@ -12,7 +12,6 @@ edition and writes the new lock.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -72,8 +71,9 @@ REPAIR = "restore it with `git checkout content.lock.json` (it is written by `ha
 
 
 def item_hash(item: Item) -> str:
-    text = json.dumps(thaw(item.data), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    from .i18n import hash_of  # one content hash, for the lock and for translations alike
+
+    return hash_of(item.data)
 
 
 def read_lock(root: Path | str) -> tuple[dict | None, list[Problem]]:

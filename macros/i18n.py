@@ -281,11 +281,10 @@ def hash_of(data: Mapping) -> str:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+    """A frozen value as plain dicts and lists (model.thaw)."""
+    from .model import thaw
+
+    return thaw(value)
 
 
 @dataclass(frozen=True)
@@ -666,12 +665,7 @@ class _Checker:
                 self.problem(parsed, path, where, "must be a list of texts")
                 return
             if not shape[1] and isinstance(english, (list, tuple)) and len(value) != len(english):
-                self.problem(
-                    parsed,
-                    path,
-                    where,
-                    f"has {len(value)} entries; the English has {len(english)}: translate each one, in the same order",
-                )
+                self._length(parsed, path, where, value, english)
                 return
             for i, text in enumerate(value):
                 if shape[1]:
@@ -724,12 +718,7 @@ class _Checker:
                         )
             else:
                 if len(value) != len(english):
-                    self.problem(
-                        parsed,
-                        path,
-                        where,
-                        f"has {len(value)} entries; the English has {len(english)}: translate each one, in the same order",
-                    )
+                    self._length(parsed, path, where, value, english)
                     return
                 for i, v in enumerate(value):
                     self._walk(parsed, shape[1], english[i], v, path + (i,), kind, missing)
@@ -776,6 +765,14 @@ class _Checker:
                         )
                     else:
                         missing.append(field_path(path + (name,)))
+
+    def _length(self, parsed, path, where, value, english) -> None:
+        self.problem(
+            parsed,
+            path,
+            where,
+            f"has {len(value)} entries; the English has {len(english)}: translate each one, in the same order",
+        )
 
     def _text(self, parsed, path, where, english: str, text: str) -> None:
         from .problems import did_you_mean

@@ -154,6 +154,18 @@ def _aliases() -> dict:
     return schema
 
 
+_TRANSLATIONS_BEHIND = {
+    "type": "object",
+    "propertyNames": {"pattern": "^[a-z]{2}$"},
+    "additionalProperties": {
+        "type": "array",
+        "items": {"type": "string", "pattern": "^(page:)?[a-z0-9][a-z0-9./-]*$"},
+        "description": "Ids (and page:<file> for hand-written pages) whose translation was behind the English.",
+    },
+    "description": "Written by `handbook release`: per language, what was not yet translated from this edition's English.",
+}
+
+
 def _sources(min_items: int = 0) -> dict:
     return _refs("Ids of entries in data/sources.yml that support this item.", min_items)
 
@@ -732,16 +744,7 @@ CHANGELOG = _object(
                     "date": _date("The day the edition was published."),
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
-                    "translations_behind": {
-                        "type": "object",
-                        "propertyNames": {"pattern": "^[a-z]{2}$"},
-                        "additionalProperties": _list(
-                            {"type": "string", "pattern": "^(page:)?[a-z0-9][a-z0-9./-]*$"},
-                            "Ids (and page:<file> for hand-written pages) whose translation was behind the English.",
-                        ),
-                        "description": "Written by `handbook release`: per language, what was not yet translated "
-                        "from this edition's English.",
-                    },
+                    "translations_behind": _TRANSLATIONS_BEHIND,
                 },
                 ["version", "date", "summary"],
             ),
@@ -896,16 +899,6 @@ ORG_CHANGELOG = _object(
                     },
                     "summary": _prose("What this edition brings."),
                     "changes": _list(_CHANGE, "Items added, changed, renamed or retired in this edition."),
-                    "translations_behind": {
-                        "type": "object",
-                        "propertyNames": {"pattern": "^[a-z]{2}$"},
-                        "additionalProperties": _list(
-                            {"type": "string", "pattern": "^(page:)?[a-z0-9][a-z0-9./-]*$"},
-                            "Ids (and page:<file> for hand-written pages) whose translation was behind the English.",
-                        ),
-                        "description": "Written by `handbook release`: per language, what was not yet translated "
-                        "from this edition's English.",
-                    },
                 },
                 ["version", "date", "summary"],
             ),

@@ -58,6 +58,20 @@ def split(served_site, url: str) -> tuple[str, str]:
     return served_site.path_of(url), url.split("#", 1)[1] if "#" in url else ""
 
 
+def score_table(page, served_site, table) -> tuple[list[str], list[str], dict[str, list[str]]]:
+    """Type every query of a table: (misses, as lines to print; queries with no results; links by query)."""
+    misses, empty, found = [], [], {}
+    for query, targets in table:
+        links = found[query] = answer(page, query)
+        top3 = [split(served_site, url) for url in links[:3]]
+        if not links:
+            empty.append(query)
+        if not any(right(t, path, anchor) for t in targets for path, anchor in top3):
+            shown = [f"{p}#{a}" if a else p for p, a in top3]
+            misses.append(f"  {query!r}: expected {' or '.join(targets)}; top 3: {shown or 'no results'}")
+    return misses, empty, found
+
+
 def meta(page) -> str:
     return page.locator(".md-search-result__meta").text_content().strip()
 
@@ -94,15 +108,7 @@ def test_queries_table_is_sound(served_site):
 
 def test_search_finds_the_right_page_in_the_top_3(search_page, served_site):
     """At least 90% of the everyday queries put a right page in the top three, and none gets no results."""
-    misses, empty = [], []
-    for query, targets in QUERIES:
-        links = answer(search_page, query)
-        top3 = [split(served_site, url) for url in links[:3]]
-        if not links:
-            empty.append(query)
-        if not any(right(t, path, anchor) for t in targets for path, anchor in top3):
-            shown = [f"{p}#{a}" if a else p for p, a in top3]
-            misses.append(f"  {query!r}: expected {' or '.join(targets)}; top 3: {shown or 'no results'}")
+    misses, empty, _ = score_table(search_page, served_site, QUERIES)
     hits = len(QUERIES) - len(misses)
     rate = (
         f"search hit rate (a right page in the top 3): {hits}/{len(QUERIES)} = {hits / len(QUERIES):.1%}; "

@@ -12,7 +12,7 @@ from tests.conftest import record_summary
 
 from .conftest import DESKTOP, open_page
 from .search_queries_es import QUERIES_ES
-from .test_search import answer, meta, right, split
+from .test_search import answer, meta, score_table, split
 
 pytestmark = pytest.mark.browser
 
@@ -44,15 +44,8 @@ def test_spanish_table_is_sound(served_site):
 
 def test_spanish_queries_find_the_right_spanish_page(spanish_page, served_site):
     """Spanish everyday queries put a right /es/ page in the top three (at least FLOOR of them), none gets nothing."""
-    misses, empty, english = [], [], []
-    for query, targets in QUERIES_ES:
-        links = answer(spanish_page, query)
-        top3 = [split(served_site, url) for url in links[:3]]
-        empty += [query] if not links else []
-        english += [query] if any(not split(served_site, u)[0].startswith("es/") for u in links) else []
-        if not any(right(t, path, anchor) for t in targets for path, anchor in top3):
-            shown = [f"{p}#{a}" if a else p for p, a in top3]
-            misses.append(f"  {query!r}: expected {' or '.join(targets)}; top 3: {shown or 'no results'}")
+    misses, empty, found = score_table(spanish_page, served_site, QUERIES_ES)
+    english = [q for q, links in found.items() if any(not split(served_site, u)[0].startswith("es/") for u in links)]
     hits = len(QUERIES_ES) - len(misses)
     rate = (
         f"Spanish search hit rate (a right page in the top 3): {hits}/{len(QUERIES_ES)} = "
