@@ -125,3 +125,34 @@ def groups_of(data) -> dict[str, tuple[str, ...]]:
                 if isinstance(say, str):
                     out[say] = tuple(m for m in group.get("means") or () if isinstance(m, str))
     return out
+
+
+#: Pages whose sections (under each h2) are results of their own; the same rule as ENTRY_PAGES in search.js.
+ENTRY_PAGE = re.compile(r"/(faq|glossary)(/|/index\.html|\.html)$")
+
+
+def result_pages(pagefind_dir, homes: dict[str, str]) -> dict[str, str]:
+    """search/pages.json of each language, from Pagefind's own fragments: result id -> [title, 1 if an FAQ or
+    glossary page, address from the site's root]. With it the search box ranks by titles, splits the FAQ and the
+    glossary into their entries and lists its results before it has fetched any other result's text; the
+    previews follow as those texts come.
+
+    homes: a language's code as Pagefind names it ("en") -> the folder of its search files ("" or "es/")."""
+    import gzip
+    from pathlib import Path
+
+    tables: dict[str, dict[str, list]] = {lang: {} for lang in homes}
+    for fragment in sorted(Path(pagefind_dir, "fragment").glob("*.pf_fragment")):
+        lang = fragment.name.split("_", 1)[0]
+        if lang not in tables:
+            continue
+        raw = gzip.decompress(fragment.read_bytes())
+        data = json.loads(raw[raw.index(b"{") :])
+        title = (data.get("meta") or {}).get("title") or data.get("url", "")
+        url = data.get("url", "")
+        tables[lang][fragment.stem] = [title, 1 if ENTRY_PAGE.search(url) else 0, url]
+    return {
+        f"{home}search/pages.json": json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+        for lang, table in tables.items()
+        for home in [homes[lang]]
+    }

@@ -112,6 +112,7 @@
   var engine = null; // Promise of Pagefind
   var words = null; // Promise of Map(everyday phrase -> [handbook words])
   var entry = null; // Promise of pagefind-entry.json (the page count)
+  var titles = null; // Promise of search/pages.json: result id -> [title, 1 if an FAQ or glossary page, address], or null
   var vocabularies = {}; // letter -> Promise of {map: Map(word -> pages), sorted: [words]}
   var latest = 0;
 
@@ -137,6 +138,7 @@
           fetch(new URL(p, site).href).catch(function () {});
         });
       });
+      titles = getJSON("search/pages.json", home).catch(function () { return null; });
       words = getJSON("search/words.json", home).then(
         function (data) {
           var map = new Map();
@@ -155,6 +157,9 @@
         // "Also searched as" words decide.
         var ranking = T.ranking || { pageLength: 0.5, termFrequency: 0.3 };
         return pagefind.options({ baseUrl: site.pathname, ranking: ranking }).then(function () {
+          // Start Pagefind's worker and its index metadata now, while the query is read (everyday
+          // words, typo correction), not at the first search.
+          if (pagefind.init) pagefind.init().catch(function () {});
           return pagefind;
         });
       });
@@ -164,6 +169,33 @@
       );
     }
     return engine;
+  }
+
+  // Once the page has loaded and the browser is idle, the files every first search needs whatever
+  // is typed (Pagefind's script, worker, WebAssembly and language meta; the everyday words) go into
+  // the browser's cache, as Material's own search loads its index on every page. On a slow
+  // connection the first search then fetches only what the query needs (its index piece and its
+  // results' texts). Not when the reader asked to save data, on a 2G connection, or when the
+  // search box has already started loading.
+  function prefetch() {
+    var link = navigator.connection || {};
+    if (engine || link.saveData || /(^|-)2g$/.test(link.effectiveType || "")) return;
+    var low = { priority: "low", credentials: "same-origin" };
+    var get = function (path, base) { return fetch(new URL(path, base || site).href, low).catch(function () {}); };
+    get("pagefind/pagefind-entry.json").then(function (r) {
+      return r && r.ok ? r.json() : null;
+    }).then(function (e) {
+      var lang = e && e.languages && (e.languages[LANG] || e.languages.en);
+      if (!lang || engine) return;
+      ["pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/wasm." + lang.wasm + ".pagefind",
+        "pagefind/pagefind." + lang.hash + ".pf_meta"].forEach(function (p) { get(p); });
+      get("search/words.json", home);
+      get("search/pages.json", home);
+    }).catch(function () {});
+  }
+  function whenIdle(run) {
+    var go = function () { (window.requestIdleCallback || setTimeout)(run, { timeout: 3000 }); };
+    if (document.readyState === "complete") go(); else window.addEventListener("load", go, { once: true });
   }
 
   function vocabulary(letter) {
@@ -450,7 +482,7 @@
   }
 
   function run(query, typing) {
-    return Promise.all([load(), understand(query, typing)]).then(function (both) {
+    return Promise.all([load(), understand(query, typing), titles]).then(function (both) {
       var pagefind = both[0], plan = both[1];
       // signals: each group (a thing said, with the words it may mean), then each phrase
       var signals = plan.groups.map(function (g) { return { terms: g.terms, group: true }; });
@@ -471,6 +503,7 @@
         if (window.__hbDebug) window.__hbPlan = signals.map(function (sig) { return sig.terms.map(function (t) { return t.q + ":" + (byQuery.get(t.q) || []).length; }).join(" | "); });
         signals.define = plan.define;
         signals.typed = tokens(query).join(" ");
+        signals.known = both[2];
         return rank(signals, byQuery).then(function (docs) {
           return { docs: docs, groups: plan.groups, corrected: plan.corrected };
         });
@@ -511,6 +544,11 @@
     // most of their score) are split into their questions and terms, each a result of its own.
     var cut = docs.length > EXPAND ? docs[EXPAND - 1].score : 0;
     var top = docs.filter(function (d, i) { return i < EXPAND || (ENTRY_BOOST * d.score >= cut && i < EXPAND + SPARE); });
+    // With search/pages.json, titles and which pages are FAQ or glossary pages are known at once: only
+    // those pages' texts are read before ranking; the others' when they are shown.
+    var table = signals.known;
+    docs.forEach(function (doc) { doc.known = table && table[doc.key]; });
+    if (table) top = top.filter(function (doc) { return doc.known && doc.known[1]; });
     warm(top.map(function (doc) { return doc.result; }));
     return Promise.all(top.map(function (doc) { return read(doc.result); })).then(function (data) {
       top.forEach(function (doc, i) {
@@ -559,7 +597,7 @@
         // is the answer asked for: it comes first, before any page that only talks about the same things.
         var highest = out.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
         out.forEach(function (d) {
-          var title = d.sub ? d.sub.title : d.data && d.data.title;
+          var title = titleOf(d);
           if (title && signals.typed.split(" ").length >= 2 && tokens(title).join(" ") === signals.typed) {
             d.score += highest * 2;
           }
@@ -599,7 +637,7 @@
 
   // A title (a page's, a question's, a term's) that holds what was said: the strongest sign there is.
   function titled(doc, signals) {
-    var title = doc.sub ? doc.sub.title : doc.data && doc.data.title;
+    var title = titleOf(doc);
     if (!title) return;
     var have = new Set(tokens(title).map(stemish));
     var groups = 0, found = 0;
@@ -614,6 +652,12 @@
       found += best;
     });
     if (groups) doc.score *= 1 + TITLE * Math.pow(found / groups, 2);
+  }
+
+  function titleOf(doc) {
+    if (doc.sub) return doc.sub.title;
+    if (doc.data) return doc.data.title;
+    return doc.known ? doc.known[0] : undefined;
   }
 
   function stemish(word) {
@@ -709,6 +753,13 @@
     return null;
   }
 
+  // A result listed before its page's text has come: its title and address only.
+  function early(doc) {
+    if (!doc.known || !doc.known[2]) return null;
+    var url = site.pathname.replace(/\/$/, "") + "/" + String(doc.known[2]).replace(/^\//, "");
+    return { url: url, title: doc.known[0], where: "", excerpt: "" };
+  }
+
   function show(found, shown, raw, final) {
     var items = shown.map(function (s) { return item(s.url, s.title, s.where, s.excerpt); });
     list.replaceChildren.apply(list, items);
@@ -758,10 +809,10 @@
     run(query, !/\s$/.test(raw)).then(function (found) {
       if (mine !== latest) return;
       var docs = found.docs.slice(0, SHOWN);
-      // the results whose page text is already here are shown at once, the others when it comes
+      // the results are listed at once (titles from search/pages.json); their previews when their texts come
       var ready = [];
-      for (var i = 0; i < docs.length && view(docs[i]); i++) ready.push(view(docs[i]));
-      if (ready.length < docs.length) show(found, ready, raw, false);
+      for (var i = 0; i < docs.length && (view(docs[i]) || early(docs[i])); i++) ready.push(view(docs[i]) || early(docs[i]));
+      if (docs.some(function (doc) { return !view(doc); })) show(found, ready, raw, false);
       warm(docs.map(function (doc) { return !view(doc) && doc.result; }));
       return Promise.all(docs.map(function (doc) {
         return view(doc) || read(doc.result).then(function (d) { return { url: d.url, title: d.title, where: "", excerpt: d.excerpt }; });
@@ -852,9 +903,21 @@
   if (saved && !input.value) input.value = saved;
 
   var timer = null;
+  var preloaded = new Set();
   input.addEventListener("input", function () {
     clearTimeout(timer);
     remember(input.value);
+    // the typo-correction words of each word's first letter, as soon as it is typed
+    var typed = tokens(input.value.slice(0, MAX_CHARS));
+    typed.forEach(function (w) { if (w.length > 1 && !STOP.has(w)) vocabulary(letterOf(w)); });
+    // ... and the index pieces of each word typed to its end, while the rest is typed (Pagefind's preload)
+    var done = /\s$/.test(input.value) ? typed : typed.slice(0, -1);
+    done.forEach(function (w) {
+      if (w.length > 2 && !STOP.has(w) && !preloaded.has(w)) {
+        preloaded.add(w);
+        load().then(function (p) { return p.preload && p.preload(w); }).catch(function () {});
+      }
+    });
     timer = setTimeout(search, 150);
   });
   input.addEventListener("focus", function () {
@@ -909,4 +972,5 @@
       input.focus();
     }
   });
+  whenIdle(prefetch);
 })();

@@ -233,6 +233,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if run.returncode:
                 raise PluginError("Pagefind could not index the site:\n" + (run.stderr or run.stdout)[-2000:])
         if not self.config.offline_build:
+            from ..search import result_pages
+
+            homes = {lang: "" if lang == "en" else f"{lang}/" for lang in self.site.renderers}
+            for rel, text in result_pages(Path(config.site_dir) / "pagefind", homes).items():
+                (Path(config.site_dir) / rel).write_text(text, encoding="utf-8")
             write_manifest(Path(config.site_dir), str(self.site.handbook.profile.get("edition", "")))
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):
             return

@@ -76,9 +76,14 @@ def chromium_path() -> str:
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     base_path = "/"  # the path the site is served under, as on its public host
+    served: list | None = None  # (path, status) of every answer, when the server keeps a log
 
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass
+
+    def log_request(self, code="-", size="-"):
+        if self.served is not None:
+            self.served.append((self.path, int(getattr(code, "value", code)) if str(code).isdigit() else 0))
 
     def translate_path(self, path):
         if self.base_path != "/":
@@ -121,6 +126,7 @@ class ServedSite:
     pages: list[str] = field(default_factory=list)
     base_path: str = "/"  # '/handbook/': where the site lives on its host
     site_url: str = ""  # its public address
+    served: list = field(default_factory=list)  # (path, status) of every answer the server gave
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}{self.base_path}{path.lstrip('/')}"
@@ -136,7 +142,8 @@ def served_site(chromium_path, built_site):
     from urllib.parse import urlsplit
 
     base = urlsplit(built_site.site_url).path or "/"
-    handler = type("Handler", (_QuietHandler,), {"base_path": base})
+    served: list = []
+    handler = type("Handler", (_QuietHandler,), {"base_path": base, "served": served})
     server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site.root)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -148,6 +155,7 @@ def served_site(chromium_path, built_site):
             pages=site_pages(built_site.root),
             base_path=base,
             site_url=built_site.site_url,
+            served=served,
         )
     finally:
         server.shutdown()

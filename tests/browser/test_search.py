@@ -15,6 +15,9 @@
   a calm answer and injects nothing; weak results show the suggestions.
 - The box allows the keyboard's autocorrect, the markup has no form without a
   submit button, and the overlay's controls are at least 44 x 44 px on a phone.
+- A page left idle fetches the search engine (script, worker, WebAssembly,
+  everyday words, result titles) once; the first search then fetches only
+  its query's index pieces and texts.
 
 The table is typed into the real box with fill() (one input event) and read
 once search.js marks the list with the query it answers (data-hb-query), which
@@ -316,5 +319,40 @@ def test_search_controls_are_44_px_on_a_phone(browser, served_site):
                     if min(b["width"], b["height"]) < 44
                 ]
         assert not small, small
+    finally:
+        context.close()
+
+
+#: What every first search needs whatever is typed: search.js fetches it once the page is idle.
+PREFETCHED = re.compile(
+    r"/pagefind/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|pagefind\.en_\w+\.pf_meta)$|/search/(words|pages)\.json$"
+)
+
+
+def test_an_idle_page_fetches_the_search_engine_and_the_first_search_only_its_words(browser, served_site):
+    """A page left idle fetches the search engine once; the first search then fetches only its query's index and texts, and lists results with titles."""
+    context = new_context(browser, "light", PHONE)
+    try:
+        page = context.new_page()
+        goto(page, served_site.url("principles/confidentiality/"))
+        page.wait_for_load_state("networkidle")
+        paths = [p.split("?")[0] for p, status in list(served_site.served)]
+        missing = [
+            name
+            for name in ("pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "words.json", "pages.json")
+            if not any(p.endswith(name) for p in paths)
+        ]
+        assert not missing, f"the idle page did not fetch {missing}"
+        before = len(served_site.served)
+        links = search(page, "gift")
+        assert links, "no result for 'gift'"
+        fetched = [p.split("?")[0] for p, status in served_site.served[before:] if status == 200]
+        again = [p for p in fetched if PREFETCHED.search(p)]
+        assert not again, f"the first search fetched again what the idle page had fetched: {again}"
+        assert any(p.endswith(".pf_index") for p in fetched), f"the first search fetched no index piece: {fetched}"
+        titles = page.evaluate(
+            "() => [...document.querySelectorAll('.md-search-result__item h1')].map(h => h.textContent)"
+        )
+        assert titles and all(t.strip() for t in titles), f"results without a title: {titles}"
     finally:
         context.close()
