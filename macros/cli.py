@@ -244,7 +244,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     out = Path(args.out)
-    return pdf.main(Path(args.root), out, handbook)
+    return pdf.main(Path(args.root), out, handbook, Path(args.site) if args.site else None)
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
@@ -430,6 +430,10 @@ def main(argv: list[str] | None = None) -> int:
         "pdf", help="write the whole handbook, each module and each handout as PDF (needs Chromium)"
     )
     pdf_cmd.add_argument("--out", default="pdf", help="folder for the PDF files (default: pdf/)")
+    pdf_cmd.add_argument(
+        "--site",
+        help="print from this built site (as `mkdocs build` left it, for the same SITE_URL) instead of building one",
+    )
     pdf_cmd.set_defaults(func=cmd_pdf)
     off = sub.add_parser("offline", help="build the offline copy of the site as a zip file")
     off.add_argument("--out", default="handbook-offline.zip")

@@ -23,6 +23,7 @@ native-speaking peer specialist has reviewed it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -264,6 +265,7 @@ ES_MARKERS = frozenset(
 PLAIN = re.compile(r"\[\[[^\]]*\]\]|`[^`]*`|https?://\S+|\([^)]*\.md[^)]*\)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def reads_as_english(text: str) -> bool:
     """Whether a text still reads as English: more English function words than Spanish ones."""
     words = _WORD.findall(PLAIN.sub(" ", text).lower())
@@ -276,7 +278,14 @@ def reads_as_english(text: str) -> bool:
 
 def hash_of(data: Mapping) -> str:
     """The content hash of an item's data, as editions.item_hash gives it."""
-    text = json.dumps(_plain(data), sort_keys=True, ensure_ascii=False)
+    from .model import FrozenDict
+
+    # A frozen item's own plain dict serializes as its thawed copy does, without making that copy.
+    plain = data._data if type(data) is FrozenDict else data
+    try:
+        text = json.dumps(plain, sort_keys=True, ensure_ascii=False)
+    except TypeError:  # frozen values inside (an overlay's merge): thaw them
+        text = json.dumps(_plain(data), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -296,8 +296,8 @@ def find_chromium() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
-def main(root: Path, out: Path, handbook: Handbook) -> int:
-    """Build the site, then print every target into out."""
+def main(root: Path, out: Path, handbook: Handbook, site_dir: Path | None = None) -> int:
+    """Build the site (or take site_dir, a build of it), then print every target into out."""
     from ..config import read_config
     from ..site import public_address
     from .run import mkdocs_build
@@ -310,6 +310,13 @@ def main(root: Path, out: Path, handbook: Handbook) -> int:
         )
         return 1
     address = public_address(handbook, read_config(root).site_url) or "https://handbook.invalid/"
+    if site_dir is not None:
+        if not (site_dir / "index.html").is_file():
+            print(f"handbook pdf: {site_dir}/index.html is missing; build the site there first", file=sys.stderr)
+            return 1
+        files = write_pdfs(site_dir, address, chosen_targets(handbook), out)
+        print(f"wrote {len(files)} PDF files to {out}/")
+        return 0
     with tempfile.TemporaryDirectory() as site:
         build = mkdocs_build(root, site)
         if build.returncode:
