@@ -125,6 +125,12 @@ class Item:
     def get(self, key: str, default: Any = ()) -> Any:
         return self.data.get(key, default)
 
+    def has(self, key: str) -> bool:
+        """Whether the field is set and not empty (without freezing its value)."""
+        data = self.data
+        raw = data._data if type(data) is FrozenDict else data
+        return bool(raw.get(key))
+
 
 @dataclass(frozen=True)
 class Doc:

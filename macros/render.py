@@ -853,7 +853,7 @@ class Renderer:
             pages += [
                 f"handouts/{module.id}/{what}.md"
                 for what, (_, _, needs) in MODULE_HANDOUTS.items()
-                if not needs or module.get(needs)
+                if not needs or module.has(needs)
             ]
         if self.hb.courses:
             pages += [f"handouts/course/{what}.md" for what in COURSE_HANDOUTS]

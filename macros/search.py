@@ -14,6 +14,7 @@ own words.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -32,6 +33,11 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words_of(text))  # the English and a language's untranslated items share their texts
+
+
 def naming_words(records: Iterable) -> set[str]:
     """The words that name pages: titles, summaries, aliases, questions and terms of every item."""
     found: set[str] = set()
@@ -39,11 +45,11 @@ def naming_words(records: Iterable) -> set[str]:
         for name in NAMING_FIELDS:
             value = rec.data.get(name)
             if isinstance(value, str):
-                found.update(words_of(value))
+                found |= _word_set(value)
             elif isinstance(value, (list, tuple)):
                 for v in value:
                     if isinstance(v, str):
-                        found.update(words_of(v))
+                        found |= _word_set(v)
     return found
 
 

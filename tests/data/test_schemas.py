@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from macros.schemas import all_schemas, schema_text
 from tests.conftest import ROOT
 
@@ -23,3 +26,12 @@ def test_every_data_file_names_its_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), f"{path}: schema {target} not found"
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \t\n-:[,{}&*ab_1#'\"", max_size=40))
+def test_quick_alias_look_finds_what_the_pattern_finds(text):
+    """yamlio.maybe_alias (the fast path's look for anchors and aliases) agrees with MAYBE_ALIAS on any text."""
+    from macros.yamlio import MAYBE_ALIAS, maybe_alias
+
+    assert maybe_alias(text) == bool(MAYBE_ALIAS.search(text))
