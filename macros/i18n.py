@@ -278,12 +278,11 @@ def reads_as_english(text: str) -> bool:
 
 def hash_of(data: Mapping) -> str:
     """The content hash of an item's data, as editions.item_hash gives it."""
-    from .model import FrozenDict
+    from .model import unfrozen
 
     # A frozen item's own plain dict serializes as its thawed copy does, without making that copy.
-    plain = data._data if type(data) is FrozenDict else data
     try:
-        text = json.dumps(plain, sort_keys=True, ensure_ascii=False)
+        text = json.dumps(unfrozen(data), sort_keys=True, ensure_ascii=False)
     except TypeError:  # frozen values inside (an overlay's merge): thaw them
         text = json.dumps(_plain(data), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -71,6 +71,11 @@ def freeze(value: Any) -> Any:
     return value
 
 
+def unfrozen(value: Any) -> Any:
+    """The plain dict a FrozenDict wraps, to read without freezing what is read (never to change); else value."""
+    return value._data if type(value) is FrozenDict else value
+
+
 def thaw(value: Any) -> Any:
     """Plain dicts and lists again, e.g. for JSON."""
     if isinstance(value, Mapping):
@@ -127,9 +132,7 @@ class Item:
 
     def has(self, key: str) -> bool:
         """Whether the field is set and not empty (without freezing its value)."""
-        data = self.data
-        raw = data._data if type(data) is FrozenDict else data
-        return bool(raw.get(key))
+        return bool(unfrozen(self.data).get(key))
 
 
 @dataclass(frozen=True)

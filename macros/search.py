@@ -158,7 +158,6 @@ def result_pages(pagefind_dir, homes: dict[str, str]) -> dict[str, str]:
         url = data.get("url", "")
         tables[lang][fragment.stem] = [title, 1 if ENTRY_PAGE.search(url) else 0, url]
     return {
-        f"{home}search/pages.json": json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+        f"{homes[lang]}search/pages.json": json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         for lang, table in tables.items()
-        for home in [homes[lang]]
     }

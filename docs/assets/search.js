@@ -132,11 +132,7 @@
       // While Pagefind's script starts, ask for its engine files at once (the browser's cache then
       // hands them to Pagefind): on a slow connection this saves a round trip or two.
       entry.then(function (e) {
-        var en = e.languages && (e.languages[LANG] || e.languages.en || e.languages[Object.keys(e.languages)[0]]);
-        if (!en) return;
-        ["pagefind/pagefind." + en.hash + ".pf_meta", "pagefind/wasm." + en.wasm + ".pagefind"].forEach(function (p) {
-          fetch(new URL(p, site).href).catch(function () {});
-        });
+        engineFiles(e, false).forEach(function (p) { fetch(new URL(p, site).href).catch(function () {}); });
       });
       titles = getJSON("search/pages.json", home).catch(function () { return null; });
       words = getJSON("search/words.json", home).then(
@@ -177,6 +173,15 @@
   // connection the first search then fetches only what the query needs (its index piece and its
   // results' texts). Not when the reader asked to save data, on a 2G connection, or when the
   // search box has already started loading.
+  // Pagefind's files for this page's language, from its pagefind-entry.json: its meta and WebAssembly,
+  // and with all, its script and worker too.
+  function engineFiles(e, all) {
+    var lang = e && e.languages && (e.languages[LANG] || e.languages.en || e.languages[Object.keys(e.languages)[0]]);
+    if (!lang) return [];
+    var files = ["pagefind/pagefind." + lang.hash + ".pf_meta", "pagefind/wasm." + lang.wasm + ".pagefind"];
+    return all ? files.concat(["pagefind/pagefind.js", "pagefind/pagefind-worker.js"]) : files;
+  }
+
   function prefetch() {
     var link = navigator.connection || {};
     if (engine || link.saveData || /(^|-)2g$/.test(link.effectiveType || "")) return;
@@ -185,10 +190,9 @@
     get("pagefind/pagefind-entry.json").then(function (r) {
       return r && r.ok ? r.json() : null;
     }).then(function (e) {
-      var lang = e && e.languages && (e.languages[LANG] || e.languages.en);
-      if (!lang || engine) return;
-      ["pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/wasm." + lang.wasm + ".pagefind",
-        "pagefind/pagefind." + lang.hash + ".pf_meta"].forEach(function (p) { get(p); });
+      var files = engineFiles(e, true);
+      if (!files.length || engine) return;
+      files.forEach(function (p) { get(p); });
       get("search/words.json", home);
       get("search/pages.json", home);
     }).catch(function () {});

@@ -17,6 +17,7 @@ the PDF; a third print follows only if the numbers moved.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import json
@@ -310,18 +311,16 @@ def main(root: Path, out: Path, handbook: Handbook, site_dir: Path | None = None
         )
         return 1
     address = public_address(handbook, read_config(root).site_url) or "https://handbook.invalid/"
-    if site_dir is not None:
-        if not (site_dir / "index.html").is_file():
+    with contextlib.ExitStack() as stack:
+        if site_dir is None:
+            site_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            build = mkdocs_build(root, site_dir)
+            if build.returncode:
+                print(build.stderr[-4000:], file=sys.stderr)
+                return build.returncode
+        elif not (site_dir / "index.html").is_file():
             print(f"handbook pdf: {site_dir}/index.html is missing; build the site there first", file=sys.stderr)
             return 1
         files = write_pdfs(site_dir, address, chosen_targets(handbook), out)
-        print(f"wrote {len(files)} PDF files to {out}/")
-        return 0
-    with tempfile.TemporaryDirectory() as site:
-        build = mkdocs_build(root, site)
-        if build.returncode:
-            print(build.stderr[-4000:], file=sys.stderr)
-            return build.returncode
-        files = write_pdfs(Path(site), address, chosen_targets(handbook), out)
     print(f"wrote {len(files)} PDF files to {out}/")
     return 0
