@@ -7,6 +7,13 @@ Each query is typed into the real search box (Debian's Chromium through Playwrig
 tests do); a query passes when one of its pages is among the first three results ('faq/#id' and
 'glossary/#id' must be that very entry). Prints both rates, the empty answers and every miss.
 Not a test: the tuned table's floor is tested in tests/browser/test_search.py.
+
+The tables (see each one's docstring for when it was written and scored):
+- tests/browser/search_queries.py (161) and search_queries_es.py (70): the ranking is tuned on them;
+- bench/search_heldout.py (106) and search_heldout_es.py (40): held out until 2026-12-01; their misses were
+  read that day and the next, so they are development sets now;
+- bench/search_heldout2.py (120) and search_heldout2_es.py (50): written blind on 2026-12-02, scored once
+  before their misses were read (figures in their docstrings).
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.lighthouse import BASE, serve  # noqa: E402 - where and how a host serves the site
 from bench.search_heldout import HELDOUT  # noqa: E402
+from bench.search_heldout2 import HELDOUT2  # noqa: E402
+from bench.search_heldout2_es import HELDOUT2_ES  # noqa: E402
 from bench.search_heldout_es import HELD_OUT_ES  # noqa: E402
 from tests.browser.conftest import search  # noqa: E402
 from tests.browser.search_queries import QUERIES  # noqa: E402
@@ -73,11 +82,13 @@ def main() -> int:
             page.goto(address + "principles/confidentiality/")
             if args.lang in ("en", "all"):
                 score(page, QUERIES, "tuned table (tests/browser/search_queries.py)")
-                score(page, HELDOUT, "held-out table (bench/search_heldout.py)")
+                score(page, HELDOUT, "first held-out table, seen since 2026-12-01 (bench/search_heldout.py)")
+                score(page, HELDOUT2, "second held-out table, written blind 2026-12-02 (bench/search_heldout2.py)")
             if args.lang in ("es", "all"):
                 page.goto(address + "es/principles/confidentiality/")  # Spanish pages search the Spanish index
                 score(page, QUERIES_ES, "Spanish table (tests/browser/search_queries_es.py)")
-                score(page, HELD_OUT_ES, "Spanish held-out table (bench/search_heldout_es.py)")
+                score(page, HELD_OUT_ES, "first Spanish held-out table (bench/search_heldout_es.py)")
+                score(page, HELDOUT2_ES, "second Spanish held-out table (bench/search_heldout2_es.py)")
             browser.close()
         server.shutdown()
     return 0

@@ -46,6 +46,7 @@ class Kind:
     citable: bool = True  # its pages end with "How to cite"
     nav_title: str | None = None  # title of its section in the navigation
     nav_pages: tuple[str, ...] = ()  # pages listed first in its section, after its index
+    search_weight: float = 1.0  # how much its pages count in search (see site.SEARCH_WEIGHTS)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -123,6 +124,7 @@ KINDS: dict[str, Kind] = {
             index_template="index-dilemma.md.j2",
             handout="handout-dilemma.md.j2",
             nav_title="Case studies",
+            search_weight=0.4,
         ),
         Kind(
             "training",
@@ -149,6 +151,7 @@ KINDS: dict[str, Kind] = {
             handout="handout-training.md.j2",
             nav_title="Training",
             nav_pages=("course.md",),
+            search_weight=0.4,
         ),
         Kind(
             "faq",

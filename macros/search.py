@@ -137,13 +137,16 @@ def groups_of(data) -> dict[str, tuple[str, ...]]:
 ENTRY_PAGE = re.compile(r"/(faq|glossary)(/|/index\.html|\.html)$")
 
 
-def result_pages(pagefind_dir, homes: dict[str, str]) -> dict[str, str]:
+def result_pages(pagefind_dir, homes: dict[str, str], weights: dict[str, float] | None = None) -> dict[str, str]:
     """search/pages.json of each language, from Pagefind's own fragments: result id -> [title, 1 if an FAQ or
-    glossary page, address from the site's root]. With it the search box ranks by titles, splits the FAQ and the
-    glossary into their entries and lists its results before it has fetched any other result's text; the
-    previews follow as those texts come.
+    glossary page, address from the site's root, search weight, and on an FAQ or glossary page its entries'
+    [title, anchor]]. With it the search box ranks by titles and
+    weights, splits the FAQ and the glossary into their entries and lists its results before it has fetched any
+    other result's text; the previews follow as those texts come.
 
-    homes: a language's code as Pagefind names it ("en") -> the folder of its search files ("" or "es/")."""
+    homes: a language's code as Pagefind names it ("en") -> the folder of its search files ("" or "es/").
+    weights: a page's address as Pagefind gives it ("/faq/") -> its weight (site.SEARCH_WEIGHTS); 1 if absent."""
+    weights = weights or {}
     import gzip
     from pathlib import Path
 
@@ -156,7 +159,11 @@ def result_pages(pagefind_dir, homes: dict[str, str]) -> dict[str, str]:
         data = json.loads(raw[raw.index(b"{") :])
         title = (data.get("meta") or {}).get("title") or data.get("url", "")
         url = data.get("url", "")
-        tables[lang][fragment.stem] = [title, 1 if ENTRY_PAGE.search(url) else 0, url]
+        weight = round(float(weights.get(url, 1.0)), 2)
+        row = [title, 1 if ENTRY_PAGE.search(url) else 0, url, weight]
+        if row[1]:  # its questions or terms: [words, anchor], for the search box to see which a query names
+            row.append([[a["text"], a["id"]] for a in data.get("anchors") or () if a.get("element") == "h2"])
+        tables[lang][fragment.stem] = row
     return {
         f"{homes[lang]}search/pages.json": json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         for lang, table in tables.items()

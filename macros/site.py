@@ -47,6 +47,7 @@ class Page:
     printed: bool = False  # printed to PDF
     in_nav: bool = True
     lang: str = "en"  # its language; pages of other languages live under their prefix ('es/...')
+    search_weight: float = 1.0  # how much its results count in the search box (SEARCH_WEIGHTS)
 
     @property
     def inner(self) -> str:
@@ -241,6 +242,34 @@ def _omitted(src: str, handbook: Handbook) -> bool:
     return src == "differences.md" and handbook.overlay is None or src == "course.md" and not handbook.courses
 
 
+#: How much a page's results count in the search box: search.js multiplies each page's score by its weight
+#: (search/pages.json carries it). A reader's question is answered by guidance, which counts in full: the
+#: principles, the boundary topics, each FAQ question and glossary term, the crisis and decision pages, the
+#: code. Case studies and training modules (Kind.search_weight) tell of the same things at length, so they
+#: count less; pages about the handbook itself name every topic in passing and count least. A hand-written
+#: page sets its own with Material's front matter `search: {boost: 2}`; without it, the base handbook's own
+#: pages (home, about, adopting) count as pages about the handbook, an organization's pages in full.
+#: Measured with bench/search_quality.py: see its docstring.
+ABOUT_THE_HANDBOOK = 0.2
+SEARCH_WEIGHTS = {
+    "sources.md": ABOUT_THE_HANDBOOK,
+    "history.md": ABOUT_THE_HANDBOOK,
+    "changes.md": ABOUT_THE_HANDBOOK,
+    "differences.md": 0.4,
+    "course.md": 0.4,
+}
+INDEX_WEIGHT = ABOUT_THE_HANDBOOK  # principles/, dilemmas/ ...: a list of every item, with its summary
+
+
+def search_weight_of(meta: Mapping[str, Any], default: float) -> float:
+    """A page's search weight: its front matter's `search: {boost: N}` (a positive number), else default."""
+    search = meta.get("search") if isinstance(meta, Mapping) else None
+    boost = search.get("boost") if isinstance(search, Mapping) else None
+    if isinstance(boost, (int, float)) and not isinstance(boost, bool) and 0 < boost <= 100:
+        return float(boost)
+    return default
+
+
 def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
     """Every page the handbook produces, with its Markdown and roles."""
     out: list[Page] = []
@@ -277,7 +306,8 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
                 Page(src, renderer._(LIST_TITLES[src]), _page(renderer, src), UNSEARCHED, indexed=False, in_nav=False)
             )
         else:
-            out.append(Page(src, renderer._(LIST_TITLES[src]), _page(renderer, src, cite=True)))
+            weight = SEARCH_WEIGHTS.get(src, 1.0)
+            out.append(Page(src, renderer._(LIST_TITLES[src]), _page(renderer, src, cite=True), search_weight=weight))
     for src in renderer.handout_pages():
         out.append(
             Page(
@@ -296,9 +326,18 @@ def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:
             continue
         index = f"{kind.page}/index.md"
         local = renderer.kinds[kind.name]
-        out.append(Page(index, local.nav_title or local.plural.capitalize(), _page(renderer, index)))
+        title = local.nav_title or local.plural.capitalize()
+        out.append(Page(index, title, _page(renderer, index), search_weight=INDEX_WEIGHT))
         for item in handbook.kind(kind.name):
-            out.append(Page(item.src, item.title, _page(renderer, item.src), printed=kind.name == "training"))
+            out.append(
+                Page(
+                    item.src,
+                    item.title,
+                    _page(renderer, item.src),
+                    printed=kind.name == "training",
+                    search_weight=kind.search_weight,
+                )
+            )
         for item in handbook.retired.values():
             if item.kind == kind.name:
                 out.append(
@@ -351,6 +390,7 @@ def doc_page(doc: Doc, handbook: Handbook | None = None) -> Page:
         source_file=doc.file,
         indexed=doc.src != "404.md",
         cited=doc.src != "404.md",
+        search_weight=search_weight_of(meta, 1.0 if doc.origin == "org" else ABOUT_THE_HANDBOOK),
     )
 
 

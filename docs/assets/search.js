@@ -325,6 +325,25 @@
     return best && best.word;
   }
 
+  // The everyday-words key a phrase is: as typed, without accents, or its last word without an ending
+  // ("owes" -> "owe", "texted" -> "text", "hugging" -> "hug", "dating" -> "date", "parties" -> "party").
+  function everyday(synonyms, phrase) {
+    if (synonyms.has(phrase)) return phrase;
+    var folded = fold(phrase);
+    if (synonyms.has(folded)) return folded;
+    var cut = folded.lastIndexOf(" ") + 1, head = folded.slice(0, cut), last = folded.slice(cut);
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var end = ENDINGS[i];
+      if (last.length - end.length < 3 || last.slice(-end.length) !== end) continue;
+      var stem = last.slice(0, -end.length);
+      var tries = [stem, stem + "e", stem.replace(/(.)\1$/, "$1"), end === "ies" ? stem + "y" : null];
+      for (var k = 0; k < tries.length; k++) {
+        if (tries[k] && synonyms.has(head + tries[k])) return head + tries[k];
+      }
+    }
+    return null;
+  }
+
   // The query -> groups of terms: each group is one thing the reader said (a word, or an everyday
   // phrase), with the handbook's words for it; a page matching more groups ranks higher.
   function understand(query, typing) {
@@ -335,8 +354,8 @@
         var found = null;
         for (var n = Math.min(4, all.length - i); n >= 1 && !found; n--) {
           var phrase = all.slice(i, i + n).join(" ");
-          if (synonyms.has(phrase)) found = { phrase: phrase, n: n };
-          else if (synonyms.has(fold(phrase))) found = { phrase: fold(phrase), n: n };
+          var key = everyday(synonyms, phrase);
+          if (key) found = { phrase: key, n: n };
         }
         if (found && (found.n > 1 || !STOP.has(found.phrase))) {
           groups.push({ said: found.phrase, terms: terms(found.phrase, synonyms.get(found.phrase)) });
@@ -398,7 +417,7 @@
           })
         ).then(function () {
           content.forEach(function (g) {
-            if (g.word) g.terms = terms(g.word, synonyms.get(g.word) || synonyms.get(fold(g.word)), g.last && !g.pages);
+            if (g.word) g.terms = terms(g.word, synonyms.get(everyday(synonyms, g.word) || g.word), g.last && !g.pages);
             g.common = g.word && pageCount > 0 && g.pages > COMMON * pageCount;
           });
           var specific = content.filter(function (g) { return !g.common; });
@@ -499,6 +518,8 @@
         });
       });
       queries = queries.slice(0, 32);
+      signals.urgent = urgent(signals);
+      if (signals.urgent && queries.indexOf("crisis") < 0) queries.push("crisis"); // to find the crisis page
       return Promise.all(queries.map(function (q) {
         return pagefind.search(q).then(function (r) { return r.results; }, function () { return []; });
       })).then(function (found) {
@@ -513,6 +534,15 @@
         });
       });
     });
+  }
+
+  // DEV: window.__hbTune.top(query) -> the first addresses, for bench/search_quality.py --fast
+  if (window.__hbTune) {
+    window.__hbTune.top = function (query, n) {
+      return run(query, false).then(function (r) {
+        return r.docs.slice(0, n || 3).map(function (d) { return d.sub ? d.sub.url : d.data ? d.data.url : (d.known && d.known[2]) || d.key; });
+      });
+    };
   }
 
   function blank(signals) {
@@ -538,7 +568,14 @@
         });
       });
     });
+    var table = signals.known;
+    if (signals.urgent && table) { // the crisis page is a result, whether or not it holds the words said
+      (byQuery.get("crisis") || []).forEach(function (r) {
+        if (!pages.has(r.id) && isCrisis(table[r.id])) pages.set(r.id, { key: r.id, scores: blank(signals), best: [], signals: signals, result: r });
+      });
+    }
     var docs = Array.from(pages.values()).filter(function (d) { return d.result; });
+    docs.forEach(function (doc) { doc.known = table && table[doc.key]; });
     signals.top = signals.map(function (sig, si) {
       return docs.reduce(function (m, d) { return Math.max(m, d.scores[si]); }, 0);
     });
@@ -550,9 +587,14 @@
     var top = docs.filter(function (d, i) { return i < EXPAND || (ENTRY_BOOST * d.score >= cut && i < EXPAND + SPARE); });
     // With search/pages.json, titles and which pages are FAQ or glossary pages are known at once: only
     // those pages' texts are read before ranking; the others' when they are shown.
-    var table = signals.known;
-    docs.forEach(function (doc) { doc.known = table && table[doc.key]; });
     if (table) top = top.filter(function (doc) { return doc.known && doc.known[1]; });
+    // An FAQ question or glossary term whose title says at least half of what was said: its page is
+    // split into its entries wherever the page itself ranks (a long page scores low for any one entry).
+    if (table) docs.forEach(function (doc) {
+      var entries = doc.known && doc.known[4];
+      if (!entries || top.indexOf(doc) >= 0) return;
+      if (entries.some(function (e) { return cover(e[0], signals) >= (T.COVER || 0.5); })) top.push(doc);
+    });
     warm(top.map(function (doc) { return doc.result; }));
     return Promise.all(top.map(function (doc) { return read(doc.result); })).then(function (data) {
       top.forEach(function (doc, i) {
@@ -597,6 +639,27 @@
       return Promise.all(expansions).then(function () {
         var out = docs.filter(function (d) { return !d.replaced; }).concat(extra);
         out.forEach(function (d) { titled(d, signals); });
+        // A title that says most of what was said (a question, a term, a page's title) is brought up to near
+        // the best result, whatever its text scored: a short title holding the words is the strongest sign.
+        var best = out.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
+        out.forEach(function (d) {
+          var title = titleOf(d) || "", share = cover(title, signals);
+          if (share === null || share < (T.COVER || 0.5)) return;
+          // ... the more so the less else the title says ("Peer support" before "Is peer support effective?")
+          var own = tokens(title).filter(function (w) { return !STOP.has(w) && !DEFINE.has(w); });
+          var said = own.filter(function (w) { return saidIn(w, signals); }).length;
+          var precision = own.length ? said / own.length : 1;
+          var floor = best * (T.FLOOR || 0.5) * share * share * (0.5 + 0.5 * precision) * weightOfPage(d);
+          if (d.glossary && signals.define) floor *= DEFINITION;
+          if (floor > d.score) d.score = floor + 0.1 * d.score; // the text's own score still orders equals
+        });
+        // Said something about suicide, self-harm or an overdose: the crisis lines come first, one tap away,
+        // whatever else the reader asked (the guidance they asked for follows).
+        if (signals.urgent) {
+          out.forEach(function (d) {
+            if (!d.sub && isCrisis(d.known)) d.score = Math.max(d.score, best) * 3;
+          });
+        }
         // A title typed as it is written (a question, a term, a page's title; case and punctuation aside)
         // is the answer asked for: it comes first, before any page that only talks about the same things.
         var highest = out.reduce(function (m, d) { return Math.max(m, d.score); }, 0);
@@ -637,12 +700,28 @@
     doc.matched = matched;
     doc.score = sum * Math.pow(strength / (groups || 1), COVERAGE);
     if (doc.glossary && signals.define) doc.score *= DEFINITION;
+    doc.score *= weightOfPage(doc);
+  }
+
+  // How much a page counts, by what it is (search/pages.json; site.SEARCH_WEIGHTS in the engine): guidance
+  // in full, case studies and training less, pages about the handbook least. An FAQ question or a glossary
+  // term counts as its page does.
+  function weightOfPage(doc) {
+    var known = !doc.sub && doc.known;
+    return known && typeof known[3] === "number" && known[3] > 0 ? known[3] : 1;
   }
 
   // A title (a page's, a question's, a term's) that holds what was said: the strongest sign there is.
   function titled(doc, signals) {
     var title = titleOf(doc);
     if (!title) return;
+    var share = cover(title, signals);
+    if (share !== null) doc.score *= 1 + TITLE * Math.pow(share, 2);
+  }
+
+  // How much of what was said a title holds (0 to 1; null when nothing was said): each thing said counts
+  // by its best term (its word, or an everyday word's meaning) whose words are all in the title.
+  function cover(title, signals) {
     var have = new Set(tokens(title).map(stemish));
     var groups = 0, found = 0;
     signals.forEach(function (sig) {
@@ -655,7 +734,29 @@
       });
       found += best;
     });
-    if (groups) doc.score *= 1 + TITLE * Math.pow(found / groups, 2);
+    return groups ? found / groups : null;
+  }
+
+  // Words that say someone may be in danger now: typed, or the first meaning of an everyday word typed
+  // ("kill myself", "pills"; not "narcan", whose first meaning is naloxone)
+  var URGENT = new Set(LANG === "es" ? ["suicidio", "autolesiones", "sobredosis"] : ["suicide", "self-harm", "overdose"]);
+  function isCrisis(row) {
+    return !!row && row[2].replace(/^\/[a-z]{2}\//, "/") === "/crisis/";
+  }
+  function urgent(signals) {
+    return signals.some(function (sig) {
+      return sig.group && sig.terms.slice(0, 2).some(function (t) {
+        return t.q.split(" ").some(function (w) { return URGENT.has(w); });
+      });
+    });
+  }
+
+  // Whether a title's word is one of the things said (or a word of their meanings)
+  function saidIn(word, signals) {
+    var stem = stemish(word);
+    return signals.some(function (sig) {
+      return sig.group && sig.terms.some(function (t) { return t.q.split(" ").map(stemish).indexOf(stem) >= 0; });
+    });
   }
 
   function titleOf(doc) {

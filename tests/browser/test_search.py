@@ -286,6 +286,33 @@ def test_weak_results_show_the_suggestions(search_page, served_site):
     assert not box.is_visible(), "suggestions under strong results"
 
 
+def test_words_about_danger_bring_the_crisis_lines_first(search_page, served_site):
+    """Said in everyday words (or in the handbook's), a question about suicide, self-harm or an overdose has the
+    Get help now page as its first result; the guidance asked for follows it. Other questions do not."""
+    for query in (
+        "my friend keeps saying she wants to kill herself",
+        "he is cutting again",
+        "suicidal thoughts",
+        "she took a bunch of pills",
+    ):
+        links = [served_site.path_of(h) for h in answer(search_page, query)]
+        assert links and links[0] == "crisis/", f"{query!r}: {links[:3]}"
+        assert len(links) > 1, f"{query!r}: only the crisis page"
+    for query in ("can i accept a gift", "carrying narcan at work", "who can i talk to about a hard case"):
+        links = [served_site.path_of(h) for h in answer(search_page, query)]
+        assert links and links[0] != "crisis/", f"{query!r}: {links[:3]}"
+
+
+def test_an_everyday_word_with_an_ending_means_what_the_word_means(search_page, served_site):
+    """'owes' is read as 'owe', 'cosigned' as 'cosign', 'hugging' as 'hug': each finds the page the word does."""
+    for query, target in (
+        ("he owes me", "boundaries/money-and-loans/"),
+        ("cosigned a lease", "boundaries/money-and-loans/"),
+    ):
+        links = [served_site.path_of(h) for h in answer(search_page, query)]
+        assert target in links[:3], f"{query!r}: {links[:3]}"
+
+
 def test_the_box_allows_autocorrect_and_needs_no_submit_button(search_page):
     """The search box lets the phone keyboard correct words, and its markup is no form without a submit button."""
     box = search_page.locator("input.md-search__input")

@@ -147,3 +147,39 @@ def test_pagefind_indexes_reading_pages_only(site):
     pages = sum(language["page_count"] for language in entry["languages"].values())
     handbook = load_handbook(ROOT)
     assert pages >= sum(1 for i in handbook.items.values() if i.info.per_item)
+
+
+def test_search_table_weighs_pages_by_what_they_are_and_lists_every_entry(site):
+    """search/pages.json gives each page its weight (guidance in full, case studies and training less, pages about
+    the handbook least), and on the FAQ and the glossary every question and term with its anchor on the page."""
+    from macros.kinds import KINDS
+    from macros.site import ABOUT_THE_HANDBOOK
+
+    for home in ("", "es/"):
+        rows = json.loads((site / home / "search" / "pages.json").read_text(encoding="utf-8")).values()
+        by_url = {row[2].removeprefix("/" + home.rstrip("/")) if home else row[2]: row for row in rows}
+        assert all(isinstance(row[3], float | int) and row[3] > 0 for row in rows)
+        assert by_url["/principles/confidentiality/"][3] == 1
+        assert by_url["/faq/"][3] == by_url["/crisis/"][3] == 1
+        assert by_url["/dilemmas/rent-money/"][3] == KINDS["dilemma"].search_weight < 1
+        assert by_url["/training/introduction-to-peer-ethics/"][3] == KINDS["training"].search_weight < 1
+        assert by_url["/sources/"][3] == by_url["/principles/"][3] == by_url["/"][3] == ABOUT_THE_HANDBOOK
+        for page in ("faq", "glossary"):
+            entries = by_url[f"/{page}/"][4]
+            built = (site / home / page / "index.html").read_text(encoding="utf-8")
+            ids = set(re.findall(r'<h2 id="([^"]+)"', built))
+            assert len(entries) == len(ids) > 20, page
+            assert {anchor for _, anchor in entries} == ids
+            assert all(title.strip() for title, _ in entries)
+
+
+def test_a_page_sets_its_own_search_weight_in_its_front_matter():
+    """Material's front matter `search: {boost: N}` sets a hand-written page's weight; a bad value is ignored; an
+    organization's pages count in full by default, the base handbook's own pages as pages about the handbook."""
+    from macros.site import ABOUT_THE_HANDBOOK, search_weight_of
+
+    assert search_weight_of({"search": {"boost": 2}}, 1.0) == 2.0
+    assert search_weight_of({"search": {"boost": 0.5}}, ABOUT_THE_HANDBOOK) == 0.5
+    for bad in ({"search": {"boost": "high"}}, {"search": {"boost": -1}}, {"search": {"boost": True}}, {"search": 3}):
+        assert search_weight_of(bad, 1.0) == 1.0, bad
+    assert search_weight_of({}, ABOUT_THE_HANDBOOK) == ABOUT_THE_HANDBOOK
