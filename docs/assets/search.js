@@ -536,11 +536,11 @@
     });
   }
 
-  // DEV: window.__hbTune.top(query) -> the first addresses, for bench/search_quality.py --fast
+  // DEV: window.__hbTune.top(query, n) -> the first n addresses, for bench/search_quality.py --fast
   if (window.__hbTune) {
     window.__hbTune.top = function (query, n) {
       return run(query, false).then(function (r) {
-        return r.docs.slice(0, n || 3).map(function (d) { return d.sub ? d.sub.url : d.data ? d.data.url : (d.known && d.known[2]) || d.key; });
+        return r.docs.slice(0, n || 3).map(function (d) { return d.sub ? d.sub.url : d.data ? d.data.url : (early(d) || {}).url || d.key; });
       });
     };
   }
