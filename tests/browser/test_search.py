@@ -287,8 +287,7 @@ def test_weak_results_show_the_suggestions(search_page, served_site):
 
 
 def test_words_about_danger_bring_the_crisis_lines_first(search_page, served_site):
-    """Said in everyday words (or in the handbook's), a question about suicide, self-harm or an overdose has the
-    Get help now page as its first result; the guidance asked for follows it. Other questions do not."""
+    """A question about suicide, self-harm or an overdose, in everyday words or the handbook's, has Get help now first and its guidance after, and other questions do not."""
     for query in (
         "my friend keeps saying she wants to kill herself",
         "he is cutting again",
@@ -304,7 +303,7 @@ def test_words_about_danger_bring_the_crisis_lines_first(search_page, served_sit
 
 
 def test_an_everyday_word_with_an_ending_means_what_the_word_means(search_page, served_site):
-    """'owes' is read as 'owe', 'cosigned' as 'cosign', 'hugging' as 'hug': each finds the page the word does."""
+    """An everyday word with an ending ('owes', 'cosigned') finds the page the word itself finds."""
     for query, target in (
         ("he owes me", "boundaries/money-and-loans/"),
         ("cosigned a lease", "boundaries/money-and-loans/"),

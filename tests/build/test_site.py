@@ -150,8 +150,7 @@ def test_pagefind_indexes_reading_pages_only(site):
 
 
 def test_search_table_weighs_pages_by_what_they_are_and_lists_every_entry(site):
-    """search/pages.json gives each page its weight (guidance in full, case studies and training less, pages about
-    the handbook least), and on the FAQ and the glossary every question and term with its anchor on the page."""
+    """search/pages.json weighs guidance in full, case studies and training less and pages about the handbook least, and lists every FAQ question and glossary term with its anchor."""
     from macros.kinds import KINDS
     from macros.site import ABOUT_THE_HANDBOOK
 
@@ -174,8 +173,7 @@ def test_search_table_weighs_pages_by_what_they_are_and_lists_every_entry(site):
 
 
 def test_a_page_sets_its_own_search_weight_in_its_front_matter():
-    """Material's front matter `search: {boost: N}` sets a hand-written page's weight; a bad value is ignored; an
-    organization's pages count in full by default, the base handbook's own pages as pages about the handbook."""
+    """Material's front matter `search: {boost: N}` sets a hand-written page's weight, and a bad value leaves the default."""
     from macros.site import ABOUT_THE_HANDBOOK, search_weight_of
 
     assert search_weight_of({"search": {"boost": 2}}, 1.0) == 2.0
