@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import jinja2
@@ -124,8 +124,22 @@ def outside_code(text: str) -> Iterator[tuple[int, str]]:
 
 
 def check_doc(doc: Doc, names: Names, macro_names: Iterable[str]) -> list[Problem]:
-    """A hand-written page's [[links]] and template, each problem on its own line."""
+    """A hand-written page's [[links]], template and search weight, each problem on its own line."""
     problems = []
+    search = doc.meta.get("search")
+    if search is not None:
+        boost = search.get("boost") if isinstance(search, Mapping) else None
+        if not isinstance(search, Mapping) or "boost" in search and not _is_weight(boost):
+            field, value = ("search.boost", boost) if isinstance(search, Mapping) else ("search", search)
+            problems.append(
+                Problem(
+                    doc.file,
+                    _meta_line(doc, "search"),
+                    field,
+                    f"{field} is {value!r}: write `search: {{boost: 2}}` with a number above 0 and at most 100 (above 1 "
+                    "ranks the page higher in search, below 1 lower), or `search: {exclude: true}`",
+                )
+            )
     for offset, chunk in outside_code(doc.body):
         for m in REF.finditer(chunk):
             message = check_ref(m.group(1).strip(), m.group(2) or None, names)
@@ -283,6 +297,11 @@ def check_org_docs(org_docs: dict[str, Doc], base_docs: dict[str, Doc], profile,
             )
         placed.setdefault(page, line)
     return problems
+
+
+def _is_weight(value) -> bool:
+    """A search weight a page may set: a number above 0 and at most 100 (site.search_weight_of reads it)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 100
 
 
 def _meta_line(doc: Doc, key: str) -> int:

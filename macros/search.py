@@ -139,16 +139,17 @@ ENTRY_PAGE = re.compile(r"/(faq|glossary)(/|/index\.html|\.html)$")
 
 def result_pages(pagefind_dir, homes: dict[str, str], weights: dict[str, float] | None = None) -> dict[str, str]:
     """search/pages.json of each language, from Pagefind's own fragments: result id -> [title, 1 if an FAQ or
-    glossary page, address from the site's root, search weight, and on an FAQ or glossary page its entries'
-    [title, anchor]]. With it the search box ranks by titles and
-    weights, splits the FAQ and the glossary into their entries and lists its results before it has fetched any
-    other result's text; the previews follow as those texts come.
+    glossary page, address from the site's root, search weight] and, on the FAQ and the glossary, a fifth: each
+    entry's [title, anchor]. With it the search box ranks by titles and weights, splits the FAQ and the glossary
+    into their entries and lists its results before it has fetched any other result's text; the previews follow
+    as those texts come.
 
     homes: a language's code as Pagefind names it ("en") -> the folder of its search files ("" or "es/").
     weights: a page's address as Pagefind gives it ("/faq/") -> its weight (site.SEARCH_WEIGHTS); 1 if absent."""
-    weights = weights or {}
     import gzip
     from pathlib import Path
+
+    weights = weights or {}
 
     tables: dict[str, dict[str, list]] = {lang: {} for lang in homes}
     for fragment in sorted(Path(pagefind_dir, "fragment").glob("*.pf_fragment")):

@@ -41,6 +41,9 @@ EXPECTED = {
     "docs-unknown-macro": [
         "docs/about.md:5: unknown macro or variable 'crisis_box' (did you mean 'crisis'?); the handbook's macros are: adopted, base_edition, base_title, code_facts, count, counts, crisis, edition, link, offline_download, profile, save_offline, title"
     ],
+    "docs-search-boost": [
+        "docs/about.md:2: search.boost: search.boost is 'high': write `search: {boost: 2}` with a number above 0 and at most 100 (above 1 ranks the page higher in search, below 1 lower), or `search: {exclude: true}`"
+    ],
     "docs-unknown-reference": ["docs/about.md:7: unknown id 'respekt' in [[...]] (did you mean 'respect'?)"],
     "duplicate-id": [
         "data/principles/gifts.yml:2: id: duplicate id 'gifts': already used at data/boundaries/gifts.yml:2; ids are unique across the handbook"
