@@ -129,7 +129,7 @@ def check_doc(doc: Doc, names: Names, macro_names: Iterable[str]) -> list[Proble
     search = doc.meta.get("search")
     if search is not None:
         boost = search.get("boost") if isinstance(search, Mapping) else None
-        if not isinstance(search, Mapping) or "boost" in search and not _is_weight(boost):
+        if not isinstance(search, Mapping) or "boost" in search and not is_search_weight(boost):
             field, value = ("search.boost", boost) if isinstance(search, Mapping) else ("search", search)
             problems.append(
                 Problem(
@@ -299,7 +299,7 @@ def check_org_docs(org_docs: dict[str, Doc], base_docs: dict[str, Doc], profile,
     return problems
 
 
-def _is_weight(value) -> bool:
+def is_search_weight(value) -> bool:
     """A search weight a page may set: a number above 0 and at most 100 (site.search_weight_of reads it)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 100
 

@@ -263,11 +263,11 @@ INDEX_WEIGHT = ABOUT_THE_HANDBOOK  # principles/, dilemmas/ ...: a list of every
 
 def search_weight_of(meta: Mapping[str, Any], default: float) -> float:
     """A page's search weight: its front matter's `search: {boost: N}` (a positive number), else default."""
-    from .docs import _is_weight
+    from .docs import is_search_weight
 
     search = meta.get("search") if isinstance(meta, Mapping) else None
     boost = search.get("boost") if isinstance(search, Mapping) else None
-    return float(boost) if _is_weight(boost) else default
+    return float(boost) if is_search_weight(boost) else default
 
 
 def plan_pages(handbook: Handbook, renderer: Renderer) -> list[Page]:

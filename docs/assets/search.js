@@ -705,7 +705,7 @@
 
   // How much a page counts, by what it is (search/pages.json; site.SEARCH_WEIGHTS in the engine): guidance
   // in full, case studies and training less, pages about the handbook least. An FAQ question or a glossary
-  // term counts as its page does.
+  // term counts in full (their pages are guidance).
   function weightOfPage(doc) {
     var known = !doc.sub && doc.known;
     return known && typeof known[3] === "number" && known[3] > 0 ? known[3] : 1;
