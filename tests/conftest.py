@@ -117,6 +117,58 @@ def built_site(tmp_path_factory) -> BuiltSite:
         pytest.fail(str(err), pytrace=False)
 
 
+@pytest.fixture(scope="session")
+def riverside_site(tmp_path_factory) -> Path:
+    """One strict build of the real handbook with the worked example's overlay (HANDBOOK_ORG=examples/riverside),
+    shared by the tests of the example organization and of every output."""
+    from macros.builders.run import mkdocs_build
+
+    def build() -> Path:
+        out = tmp_path_factory.mktemp("riverside")
+        run = mkdocs_build(ROOT, out, env={**CLEAN_ENV, "HANDBOOK_ORG": "examples/riverside"})
+        if run.returncode != 0:
+            raise RuntimeError(
+                f"the riverside build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}"
+            )
+        return out
+
+    try:
+        return once(tmp_path_factory, "riverside-site", build)
+    except RuntimeError as err:
+        pytest.fail(str(err), pytrace=False)
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    zip_path: Path  # handbook-offline.zip, as `make offline` writes it
+    folder: Path  # the zip unpacked: the folder a desktop reader opens
+    files: int  # files in the zip
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory) -> OfflineCopy:
+    """The offline copy, built once as `make offline` builds it and unpacked, for the link check and the browser."""
+    import zipfile
+
+    from macros.builders.offline import build_offline_zip, folder_name
+
+    def build() -> OfflineCopy:
+        out = tmp_path_factory.mktemp("offline")
+        zip_path = out / "handbook-offline.zip"
+        problem = build_offline_zip(ROOT, zip_path)
+        if problem is not None:
+            raise RuntimeError(problem)
+        with zipfile.ZipFile(zip_path) as archive:
+            names = archive.namelist()
+            archive.extractall(out)
+        return OfflineCopy(zip_path, out / folder_name("Peer Support Ethics Handbook"), len(names))
+
+    try:
+        return once(tmp_path_factory, "offline-copy", build)
+    except RuntimeError as err:
+        pytest.fail(str(err), pytrace=False)
+
+
 # --- running on two cores (pytest-xdist, `-n 2` in pyproject.toml) -----------------------------------
 #
 # Tests go to the two workers file by file (--dist loadfile), so a module's fixtures (a build, a

@@ -2,44 +2,34 @@
 
 from __future__ import annotations
 
-import zipfile
-
 import pytest
 
-from macros.builders.offline import build_offline_zip
 from tests.browser.conftest import new_context
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory, chromium_path):
-    out = tmp_path_factory.mktemp("offline")
-    zip_path = out / "handbook-offline.zip"
-    problem = build_offline_zip(ROOT, zip_path)
-    assert problem is None, problem
-    with zipfile.ZipFile(zip_path) as archive:
-        names = archive.namelist()
-        archive.extractall(out)
-    print(f"\nhandbook-offline.zip: {zip_path.stat().st_size // 1024} KB, {len(names)} files")
-    return out / "peer-support-ethics-handbook"
+def offline_folder(offline_copy, chromium_path):
+    """The unpacked offline copy (tests/conftest.py builds it once for the run)."""
+    print(f"\nhandbook-offline.zip: {offline_copy.zip_path.stat().st_size // 1024} KB, {offline_copy.files} files")
+    return offline_copy.folder
 
 
-def test_offline_copy_ships_no_cdn_script(offline_copy):
+def test_offline_copy_ships_no_cdn_script(offline_folder):
     """No page of the offline copy loads a script from a CDN; the iframe-worker shim is local."""
-    offenders = [p.name for p in offline_copy.rglob("*.html") if "unpkg.com" in p.read_text(encoding="utf-8")]
+    offenders = [p.name for p in offline_folder.rglob("*.html") if "unpkg.com" in p.read_text(encoding="utf-8")]
     assert offenders == []
-    assert 'src="assets/vendor/iframe-worker/shim.js"' in (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in (offline_folder / "index.html").read_text(encoding="utf-8")
 
 
-def test_offline_copy_navigates_and_searches_from_file(browser, offline_copy):
+def test_offline_copy_navigates_and_searches_from_file(browser, offline_folder):
     """From file://, a nav link opens its page, search finds 'gift card', and every request stays inside the copy."""
     context = new_context(browser)
     requests = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
-    home = (offline_copy / "index.html").as_uri()
+    home = (offline_folder / "index.html").as_uri()
     page.goto(home, wait_until="load")
     page.locator("article a", has_text="principles").first.click()
     page.wait_for_load_state("load")

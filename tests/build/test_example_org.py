@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from tests.build.conftest import mkdocs_build
-from tests.conftest import ROOT, base_edition
+from tests.conftest import base_edition
 
 
-def test_example_organization_builds(tmp_path):
+def test_example_organization_builds(riverside_site):
     """HANDBOOK_ORG=examples/riverside builds strictly, with the organization's title, footer, concern page and differences."""
-    site = tmp_path / "site"
-    run = mkdocs_build(ROOT, site, env={"HANDBOOK_ORG": "examples/riverside"})
-    assert run.returncode == 0, run.stderr[-3000:]
+    site = riverside_site
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Riverside Peer Network" in home
     assert f"based on base edition {base_edition()} of the Peer Support Ethics Handbook" in home

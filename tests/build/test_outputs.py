@@ -18,11 +18,9 @@ from tests.conftest import CLEAN_ENV, ROOT
 SUB_PATH = "https://example.org/some/sub/path/"
 
 
-def test_offline_copy_links_stay_inside_it(tmp_path):
+def test_offline_copy_links_stay_inside_it(offline_copy):
     """The offline copy (.html URLs) resolves every link inside itself; its permanent links lead to its own files."""
-    site = tmp_path / "offline"
-    run = run_build(ROOT, site, "mkdocs-offline.yml", env=CLEAN_ENV)
-    assert run.returncode == 0, run.stderr[-3000:]
+    site = offline_copy.folder
     from macros.config import read_config
 
     report = check_site_dir(site, read_config(ROOT).site_url, directory_urls=False, self_contained=True)
@@ -32,11 +30,9 @@ def test_offline_copy_links_stay_inside_it(tmp_path):
     assert permalinks and all(h.endswith("index.html") and not h.startswith("http") for h in permalinks)
 
 
-def test_fork_with_the_example_overlay_links_resolve(tmp_path):
+def test_fork_with_the_example_overlay_links_resolve(riverside_site):
     """A fork built with the worked example's overlay resolves every link, its added and retired items included."""
-    site = tmp_path / "fork"
-    run = mkdocs_build(ROOT, site, env={"HANDBOOK_ORG": "examples/riverside"})
-    assert run.returncode == 0, run.stderr[-3000:]
+    site = riverside_site
     assert_links_resolve(site, "https://peer-support-ethics.github.io/handbook/")
     assert (site / "principles" / "community-accountability" / "index.html").exists()
 
