@@ -98,6 +98,15 @@ def once(tmp_path_factory, name: str, make):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def made_once(tmp_path_factory, name: str, make):
+    """once(), for a build that may fail: make() raises RuntimeError with the build's output, and the test
+    that asked for it fails with that text, without a traceback."""
+    try:
+        return once(tmp_path_factory, name, make)
+    except RuntimeError as err:
+        pytest.fail(str(err), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """One strict build of the real handbook, shared by the build tests and the browser tests (and the workers)."""
@@ -111,10 +120,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
             raise RuntimeError(f"mkdocs build failed (exit {run.returncode}):\n{(run.stdout + run.stderr)[-4000:]}")
         return BuiltSite(out, read_config(ROOT).site_url)
 
-    try:
-        return once(tmp_path_factory, "built-site", build)
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    return made_once(tmp_path_factory, "built-site", build)
 
 
 @pytest.fixture(scope="session")
@@ -132,10 +138,7 @@ def riverside_site(tmp_path_factory) -> Path:
             )
         return out
 
-    try:
-        return once(tmp_path_factory, "riverside-site", build)
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    return made_once(tmp_path_factory, "riverside-site", build)
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,7 @@ def offline_copy(tmp_path_factory) -> OfflineCopy:
             archive.extractall(out)
         return OfflineCopy(zip_path, out / folder_name("Peer Support Ethics Handbook"), len(names))
 
-    try:
-        return once(tmp_path_factory, "offline-copy", build)
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    return made_once(tmp_path_factory, "offline-copy", build)
 
 
 # --- running on two cores (pytest-xdist, `-n 2` in pyproject.toml) -----------------------------------
