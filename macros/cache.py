@@ -38,10 +38,12 @@ def _engine_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def parse_one(job: Job) -> tuple[object, list[Problem], list | None]:
-    """Read, shape-check and scan one file: (data or None, problems, scans of its records or None)."""
+def parse_one(job: Job, raw: bytes | None = None) -> tuple[object, list[Problem], list | None]:
+    """Read, shape-check and scan one file: (data or None, problems, scans of its records or None).
+
+    raw: the file's bytes, when they were read already."""
     path, shown, schema_name = job
-    parsed, problems = read(path, shown)
+    parsed, problems = read(path, shown, raw)
     if parsed is None:
         return None, problems, None
     if schema_name is not None:
@@ -57,9 +59,29 @@ def parse_one(job: Job) -> tuple[object, list[Problem], list | None]:
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        return _hash(path.read_bytes())
     except OSError:
         return None
+
+
+def _hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+#: A file's digest still to be taken, from the bytes it is parsed from (a cache with no entries to compare:
+#: each file is then read once, not once for its digest and again to parse it).
+LATER = "later"
+
+
+def _read_job(job: Job, digest: str | None) -> tuple[str | None, tuple]:
+    """(digest, parse) of one file."""
+    if digest != LATER:
+        return digest, parse_one(job)
+    try:
+        raw = job[0].read_bytes()
+    except OSError:
+        return None, parse_one(job)  # the parse reports what it cannot read
+    return _hash(raw), parse_one(job, raw)
 
 
 def _shard(key: str) -> int:
@@ -86,11 +108,11 @@ def _read_and_keep(jobs: list[tuple[Job, str | None]], shard_file: Path | None, 
     import gc
 
     gc.disable()  # as in the loader: the data holds no cycles
-    out = [parse_one(job) for job, _ in jobs]
-    if shard_file is not None and all(digest is not None for _, digest in jobs):
+    out = [_read_job(job, digest) for job, digest in jobs]
+    if shard_file is not None and all(digest is not None for digest, _ in out):
         entries = dict(kept)
-        for (job, digest), result in zip(jobs, out, strict=True):
-            entries[_key(job)] = (digest, result)
+        for (job, _), pair in zip(jobs, out, strict=True):
+            entries[_key(job)] = pair
         _write_shard(shard_file, key, entries)
         if shard_file.exists():
             return None  # the caller reads the results from the shard: they cross once, not twice
@@ -108,7 +130,7 @@ class NoCache:
 
     def read_many(self, jobs: list[Job]) -> list[Result]:
         raw = _parallel([(job, None) for job in jobs], None, "", {})
-        return [_result(job, r) for job, r in zip(jobs, raw, strict=True)]
+        return [_result(job, r) for job, (_, r) in zip(jobs, raw, strict=True)]
 
     def save(self) -> None:
         pass
@@ -146,7 +168,7 @@ class FileCache(NoCache):
         results: list[Result | None] = [None] * len(jobs)
         misses: list[tuple[int, Job, str | None]] = []
         for i, job in enumerate(jobs):
-            digest = _digest(job[0])
+            digest = _digest(job[0]) if self.entries else LATER
             key = _key(job)
             hit = self.entries.get(key)
             if digest is not None and hit is not None and hit[0] == digest:
@@ -163,9 +185,9 @@ class FileCache(NoCache):
                 self.written.add(1)
                 done = list(zip(mine + by_shard, raw, strict=True))
             else:
-                raw = [parse_one(job) for _, job, _ in misses]
+                raw = [_read_job(job, digest) for _, job, digest in misses]
                 done = list(zip(misses, raw, strict=True))
-            for (i, job, digest), result in done:
+            for (i, job, _), (digest, result) in done:
                 results[i] = _result(job, result)
                 if digest is not None:
                     self.used[_key(job)] = (digest, result)
@@ -195,7 +217,7 @@ def _can_fork() -> bool:
 
 def _parallel(jobs: list[tuple[Job, str | None]], shard_file, key: str, kept: dict) -> list:
     if len(jobs) < PARALLEL_FROM or not _can_fork():
-        return [parse_one(job) for job, _ in jobs]
+        return [_read_job(job, digest) for job, digest in jobs]
     half = len(jobs) // 2
     mine = [(None, job, digest) for job, digest in jobs[:half]]
     theirs = [(None, job, digest) for job, digest in jobs[half:]]
@@ -209,12 +231,12 @@ def _in_two(mine: list, theirs: list, shard_file: Path | None, key: str, kept: d
         pending = pool.apply_async(
             _read_and_keep, ([(job, digest) for _, job, digest in theirs], shard_file, key, kept)
         )
-        own = [parse_one(job) for _, job, _ in mine]
+        own = [_read_job(job, digest) for _, job, digest in mine]
         other = pending.get()
     if other is None:  # the worker wrote its results to the cache shard
         with shard_file.open("rb") as handle:
             entries = pickle.load(handle)["entries"]
-        other = [entries[_key(job)][1] for _, job, _ in theirs]
+        other = [entries[_key(job)] for _, job, _ in theirs]
     return own + other
 
 

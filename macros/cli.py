@@ -21,6 +21,13 @@ def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = Tru
 
     Returns (handbook or None, problems, where they were found).
     """
+    from .load import _collector_paused
+
+    with _collector_paused():  # the site is built from the data as the data was read: no cycles to collect
+        return _check_all(root, config_file, use_cache)
+
+
+def _check_all(root: Path, config_file: str, use_cache: bool):
     from .config import read_config
     from .site import build_site, public_address
     from .sitecheck import check_site
@@ -479,5 +486,18 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The `handbook` command: main(), then exit without tearing down what it read.
+
+    At exit Python frees every object one by one; after a check at 100 times the real items that is
+    over a second of the command's time (1.2 s of 15.4 s, measured). Everything the command writes is
+    closed by then, and the output is flushed first.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -248,15 +248,16 @@ def _dotted(path: Path_) -> str:
     return field_path(path)
 
 
-def read(path: Path, shown_as: str) -> tuple[Parsed | None, list[Problem]]:
-    """Parse one file. Returns (parsed or None, problems)."""
-    size = path.stat().st_size
+def read(path: Path, shown_as: str, raw: bytes | None = None) -> tuple[Parsed | None, list[Problem]]:
+    """Parse one file (raw: its bytes, when the caller has read them already). Returns (parsed or None, problems)."""
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_BYTES:
         mb = size / 1_000_000
         return None, [
             Problem(shown_as, 0, "", f"file is {mb:.1f} MB; the limit is 1 MB: split it or remove what does not belong")
         ]
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
