@@ -21,9 +21,9 @@ def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = Tru
 
     Returns (handbook or None, problems, where they were found).
     """
-    from .load import _collector_paused
+    from .load import collector_paused
 
-    with _collector_paused():  # the site is built from the data as the data was read: no cycles to collect
+    with collector_paused():  # the site is built from the data as the data was read: no cycles to collect
         return _check_all(root, config_file, use_cache)
 
 

@@ -187,7 +187,7 @@ def _read_overlay(
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def collector_paused():
     """Pause Python's cycle collector while the data is read.
 
     The data holds no cycles, and with hundreds of thousands of live values each collection would walk
@@ -216,7 +216,7 @@ def load_handbook(
     .cache/ under root, keyed by their content, so that a second check reads only what changed.
     translations=False leaves out the other languages (data/i18n/), for tools that work on the English.
     """
-    with _collector_paused():
+    with collector_paused():
         return _load_handbook(root, data_dir, org_dir, today, use_cache, translations)
 
 

@@ -3,9 +3,9 @@
 Every PDF of `make pdf` is printed once, from the suite's build with the suite's browser; each is
 read once with PDFium (pypdfium2: its text and the size of every run of text) and pypdf (its links).
 PDFium reads the 73 English PDFs in about 10 s where pypdf's text extraction took 97 s on the same
-machine. The pages are also opened once in
-print media emulation, at the width of their printed page, to measure what a PDF cannot say: the
-computed size of every text node, the height of the room to write, and whether a box overflows.
+machine. The pages are also opened once in print media emulation, at the width of their printed
+page, to measure what a PDF cannot say: the computed size of every text node, the height of the
+room to write, and whether a box overflows.
 """
 
 from __future__ import annotations
