@@ -188,7 +188,7 @@ def _read_overlay(
 
 @contextlib.contextmanager
 def collector_paused():
-    """Pause Python's cycle collector while the data is read.
+    """Pause Python's cycle collector while the data is read (and, in check_all, while the site is built from it).
 
     The data holds no cycles, and with hundreds of thousands of live values each collection would walk
     them all again: at 100 times the real items that more than doubles the time of a check.
