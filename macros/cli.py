@@ -7,13 +7,18 @@ import os
 import sys
 from pathlib import Path
 
-from . import editions, schemas
 from .kinds import FOLDERS, KINDS
-from .load import load_handbook
 from .problems import HandbookError, report
-from .skeleton import skeleton
 
 KIND_ORDER = [k for k in KINDS if k != "model"]
+
+
+def load_handbook(*args, **kwargs):
+    """macros.load's, imported when a command needs it: a check whose verdict is cached reads no data and
+    needs neither the loader nor jsonschema (a tenth of a second of imports at the real handbook's size)."""
+    from .load import load_handbook as load
+
+    return load(*args, **kwargs)
 
 
 def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = True):
@@ -21,20 +26,25 @@ def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = Tru
 
     Returns (handbook or None, problems, where they were found).
     """
+    from .cache import Aside
     from .load import collector_paused
 
-    with collector_paused():  # the site is built from the data as the data was read: no cycles to collect
-        return _check_all(root, config_file, use_cache)
+    aside = Aside()  # the parse cache is written by a forked copy while the site is built and checked
+    try:
+        with collector_paused():  # the site is built from the data as the data was read: no cycles to collect
+            return _check_all(root, config_file, use_cache, aside)
+    finally:
+        aside.finish()
 
 
-def _check_all(root: Path, config_file: str, use_cache: bool):
+def _check_all(root: Path, config_file: str, use_cache: bool, aside):
     from .config import read_config
     from .site import build_site, public_address
     from .sitecheck import check_site
     from .urls import Urls
 
     try:
-        handbook = load_handbook(root, use_cache=use_cache)
+        handbook = load_handbook(root, use_cache=use_cache, aside=aside)
     except HandbookError as err:
         return None, err.problems, err.folder
     config = read_config(root, config_file)
@@ -106,6 +116,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     schema_path = os.path.relpath(root / "schemas", path.parent).replace(os.sep, "/")
     try:
+        from .skeleton import skeleton
+
         text = skeleton(args.kind, args.id, handbook, schema_path)
     except ValueError as err:
         print(f"handbook new: {err}", file=sys.stderr)
@@ -126,6 +138,8 @@ def cmd_release(args: argparse.Namespace) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     try:
+        from . import editions
+
         done = editions.release(Path(args.root), args.version, handbook)
     except ValueError as err:
         print(f"handbook release: {err}", file=sys.stderr)
@@ -313,7 +327,9 @@ def info_value(handbook, key: str) -> str:
     if key == "base_edition":
         return str((handbook.base_profile or profile).get("edition", ""))
     if key == "tag_prefix":
-        return editions.tag_prefix(handbook)
+        from .editions import tag_prefix
+
+        return tag_prefix(handbook)
     if key == "offline_folder":
         return folder_name(str(profile.get("handbook_title", "")))
     return str(profile.get(key) or "")
@@ -392,7 +408,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    changed = schemas.write_schemas(Path(args.root) / "schemas")
+    from .schemas import write_schemas
+
+    changed = write_schemas(Path(args.root) / "schemas")
     print(f"{len(changed)} schema file(s) updated" if changed else "schemas are up to date")
     return 0
 
