@@ -134,13 +134,23 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+#: HTML's own escapes, and the marks that Markdown, Jinja or a link check would read in a diff of source
+#: text as character references: the reader sees them as written, and nothing runs or links
+#: ("[how we differ](differences.md)", "{{ crisis() }}" in a page's old English).
+_LITERAL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+    | {c: f"&#{ord(c)};" for c in "[](){}*_`#|~\\!%"}
+)
+
+
 def word_diff(old: str, new: str) -> str:
-    """Words removed in <del>, words added in <ins>, line breaks kept; everything HTML-escaped."""
-    esc = jinja2.utils.markupsafe.escape
+    """Words removed in <del>, words added in <ins>, line breaks kept; everything HTML-escaped, and Markdown
+    and Jinja marks written as character references, so that a diff of source text shows it and runs nothing."""
     a, b = re.findall(r"\S+|\n", old), re.findall(r"\S+|\n", new)
 
     def text(tokens: list[str]) -> str:
-        return str(esc(" ".join(tokens))).replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
+        shown = " ".join(tokens).translate(_LITERAL)
+        return shown.replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n")
 
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():

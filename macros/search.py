@@ -108,6 +108,10 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[#*_`>\[\]|]", " ", text)
 
 
+#: The vocabulary files' letters: a to z, and 0 for words that start with anything else (search.js: letterOf).
+VOCABULARY_LETTERS = "abcdefghijklmnopqrstuvwxyz0"
+
+
 def search_files(handbook: Handbook, page_texts: Iterable[str]) -> dict[str, str]:
     """The files the search box reads besides Pagefind's index: path -> JSON text."""
     out = {"search/words.json": json.dumps({"synonyms": synonyms(handbook)}, ensure_ascii=False, separators=(",", ":"))}
@@ -116,8 +120,11 @@ def search_files(handbook: Handbook, page_texts: Iterable[str]) -> dict[str, str
         if len(word) >= 3 and not word.isdigit():
             first = unicodedata.normalize("NFD", word[0])[0]  # "é" and "ñ" go with "e" and "n", as search.js looks
             by_letter.setdefault(first if "a" <= first <= "z" else "0", []).append([word, n])
-    for letter, words in by_letter.items():
-        out[f"search/vocabulary-{letter}.json"] = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    # a file for every letter, empty or not: search.js fetches them all once the page is idle
+    for letter in VOCABULARY_LETTERS:
+        out[f"search/vocabulary-{letter}.json"] = json.dumps(
+            by_letter.get(letter, []), ensure_ascii=False, separators=(",", ":")
+        )
     return out
 
 
@@ -137,19 +144,25 @@ def groups_of(data) -> dict[str, tuple[str, ...]]:
 ENTRY_PAGE = re.compile(r"/(faq|glossary)(/|/index\.html|\.html)$")
 
 
-def result_pages(pagefind_dir, homes: dict[str, str], weights: dict[str, float] | None = None) -> dict[str, str]:
+def result_pages(
+    pagefind_dir, homes: dict[str, str], weights: dict[str, float] | None = None, labels: dict[str, str] | None = None
+) -> dict[str, str]:
     """search/pages.json of each language, from Pagefind's own fragments: result id -> [title, 1 if an FAQ or
     glossary page, address from the site's root, search weight] and, on the FAQ and the glossary, a fifth: each
-    entry's [title, anchor]. With it the search box ranks by titles and weights, splits the FAQ and the glossary
-    into their entries and lists its results before it has fetched any other result's text; the previews follow
-    as those texts come.
+    entry's [title, anchor, where it starts, where its heading ends, where its "Also searched as" words start,
+    where it ends], in Pagefind's word positions (the page's text split at white space, as Pagefind counts).
+    With it the search box ranks by titles and weights, splits the FAQ and the glossary into their entries
+    from the word positions Pagefind's search returns, and lists its results before it has fetched any page's
+    text; the previews follow as those texts come.
 
     homes: a language's code as Pagefind names it ("en") -> the folder of its search files ("" or "es/").
-    weights: a page's address as Pagefind gives it ("/faq/") -> its weight (site.SEARCH_WEIGHTS); 1 if absent."""
+    weights: a page's address as Pagefind gives it ("/faq/") -> its weight (site.SEARCH_WEIGHTS); 1 if absent.
+    labels: a language's code -> its words for "Also searched as" (the label before an entry's aliases)."""
     import gzip
     from pathlib import Path
 
     weights = weights or {}
+    labels = labels or {}
 
     tables: dict[str, dict[str, list]] = {lang: {} for lang in homes}
     for fragment in sorted(Path(pagefind_dir, "fragment").glob("*.pf_fragment")):
@@ -162,10 +175,51 @@ def result_pages(pagefind_dir, homes: dict[str, str], weights: dict[str, float] 
         url = data.get("url", "")
         weight = round(float(weights.get(url, 1.0)), 2)
         row = [title, 1 if ENTRY_PAGE.search(url) else 0, url, weight]
-        if row[1]:  # its questions or terms: [words, anchor], for the search box to see which a query names
-            row.append([[a["text"], a["id"]] for a in data.get("anchors") or () if a.get("element") == "h2"])
+        if row[1]:  # its questions or terms, for the search box to see which a query names and split the page
+            row.append(_entries(data, labels.get(lang, "Also searched as").split()))
         tables[lang][fragment.stem] = row
     return {
         f"{homes[lang]}search/pages.json": json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         for lang, table in tables.items()
     }
+
+
+#: What Pagefind takes apart in a word (ASCII punctuation): a word of two or more parts is also indexed as
+#: its parts, each at the word's weight divided by their number ("trauma-informed": "trauma" at half weight).
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _entries(fragment: dict, label: list[str]) -> list[list]:
+    """[title, anchor, start, heading end, aliases start, end, compounds] of each entry (h2 section) of an
+    FAQ or glossary page.
+
+    Positions count the words of the page's text split at white space, as Pagefind's locations do; an entry
+    ends where the next heading starts, as Pagefind's sub-results do. Its aliases start at the label's
+    words (at its end, when it has none). compounds: [position, parts] of each word of two or more parts of
+    two or more letters, which a search for one part finds at a share of the word's weight. What comes
+    before the first entry is the page's own top."""
+    text = str(fragment.get("content") or "").split()
+    words = [w.rstrip(":") for w in text]
+    headings = sorted(
+        (
+            a
+            for a in fragment.get("anchors") or ()
+            if re.fullmatch(r"h\d", str(a.get("element", ""))) and str(a.get("text", "")).strip()
+        ),
+        key=lambda a: int(a.get("location", 0)),
+    )
+    out = []
+    for i, a in enumerate(headings):
+        if a["element"] != "h2":
+            continue
+        start = int(a.get("location", 0))
+        end = int(headings[i + 1].get("location", 0)) if i + 1 < len(headings) else len(words)
+        head = min(end, start + len(str(a["text"]).split()))
+        aliases = next((at for at in range(head, end) if label and words[at : at + len(label)] == label), end)
+        compounds = []
+        for at in range(start, min(end, len(text))):
+            parts = _PUNCTUATION.sub(" ", text[at]).split()
+            if len(parts) >= 2 and all(len(part) > 1 for part in parts):
+                compounds.append([at, len(parts)])
+        out.append([a["text"], a.get("id", ""), start, head, aliases, end, compounds])
+    return out

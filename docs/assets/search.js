@@ -195,6 +195,8 @@
       files.forEach(function (p) { get(p); });
       get("search/words.json", home);
       get("search/pages.json", home);
+      // the typo vocabulary too (about 22 KB in all, compressed): a first search then waits for none of it
+      "abcdefghijklmnopqrstuvwxyz0".split("").forEach(function (letter) { get("search/vocabulary-" + letter + ".json", home); });
     }).catch(function () {});
   }
   function whenIdle(run) {
@@ -480,6 +482,37 @@
     return (locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0);
   }
 
+  // Whether a page's row in search/pages.json gives its entries' word positions (macros/search.py: _entries).
+  function positioned(row) {
+    return !!row && !!row[1] && Array.isArray(row[4]) && row[4].every(function (e) { return e.length >= 6; });
+  }
+
+  // An FAQ or glossary page's entries as Pagefind's sub-results would be, from one search result's word
+  // positions and the entries' positions (pages.json), without the page's text: each position counts as
+  // Pagefind weighs it (its weight squared: 6 in a question or term, 5 in its "Also searched as" words,
+  // 1 in the answer); a position before the first entry is the page's own top, in no entry.
+  // A word of several parts ("trauma-informed") is found by one of them at the word's weight divided among them.
+  var HEADING = 6, ALIASES = 5;
+  function sectionsOf(doc, result) {
+    var rows = doc.known[4], base = early(doc).url;
+    if (!doc.parts) {
+      doc.parts = new Map();
+      rows.forEach(function (e) { (e[6] || []).forEach(function (c) { doc.parts.set(c[0], c[1]); }); });
+    }
+    var subs = rows.map(function (e) { return { url: base + "#" + e[1], title: e[0], excerpt: "", weight: 0 }; });
+    (result.words || []).forEach(function (at) {
+      var lo = 0, hi = rows.length - 1, k = -1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (rows[mid][2] <= at) { k = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      if (k < 0 || at >= rows[k][5]) return;
+      var w = (at < rows[k][3] ? HEADING : at >= rows[k][4] ? ALIASES : 1) / (doc.parts.get(at) || 1);
+      subs[k].weight += w * w;
+    });
+    return subs;
+  }
+
   // Runs of two to six things said, starting and ending with a word that is no stop word ("too
   // many clients" -> "many clients"): a page holding one as it is written (a title, an alias) ranks
   // higher. Pagefind finds them with its exact search ("quoted").
@@ -595,10 +628,14 @@
       if (!entries || top.indexOf(doc) >= 0) return;
       if (entries.some(function (e) { return cover(e[0], signals) >= (T.COVER || 0.5); })) top.push(doc);
     });
-    warm(top.map(function (doc) { return doc.result; }));
-    return Promise.all(top.map(function (doc) { return read(doc.result); })).then(function (data) {
+    // With the entries' word positions in search/pages.json, the pages are split from the positions the
+    // search returned, at once; their texts (for the previews) are fetched once the results are listed.
+    var quick = !T.READ && !!table && top.every(function (doc) { return positioned(doc.known); });
+    if (!quick) warm(top.map(function (doc) { return doc.result; }));
+    return Promise.all(top.map(function (doc) { return quick ? early(doc) : read(doc.result); })).then(function (data) {
       top.forEach(function (doc, i) {
-        doc.data = data[i];
+        if (!quick) doc.data = data[i];
+        doc.page = data[i];
         doc.entries = ENTRY_PAGES.test(new URL(data[i].url, location.href).pathname);
       });
       var extra = [];
@@ -611,7 +648,7 @@
             });
           });
         });
-        return Promise.all(hits.map(function (h) { return read(h.r); })).then(function (readings) {
+        return Promise.all(hits.map(function (h) { return quick ? { subs: sectionsOf(doc, h.r) } : read(h.r); })).then(function (readings) {
           var entries = new Map();
           readings.forEach(function (d, k) {
             var h = hits[k];
@@ -620,12 +657,12 @@
               if (s.url.indexOf("#") < 0 || !s.weight) return; // the top of the page is not an entry
               var e = entries.get(s.url);
               if (!e) {
-                e = { key: s.url, scores: blank(signals), page: doc.data, signals: signals, glossary: GLOSSARY.test(doc.data.url) };
+                e = { key: s.url, scores: blank(signals), page: doc.page, signals: signals, glossary: GLOSSARY.test(doc.page.url) };
                 entries.set(s.url, e);
               }
               var score = h.r.score * h.w * Math.pow(s.weight / all, SHARE) * ENTRY_BOOST;
               if (score > e.scores[h.si]) e.scores[h.si] = score;
-              if (signals[h.si].group && (!e.sub || score > e.subScore)) { e.sub = s; e.subScore = score; }
+              if (signals[h.si].group && (!e.sub || score > e.subScore)) { e.sub = s; e.subScore = score; e.result = h.r; }
             });
           });
           entries.forEach(function (e) {
@@ -853,13 +890,15 @@
   var focusFirst = false;
 
   function view(doc) {
-    if (doc.sub) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: doc.sub.excerpt };
+    if (doc.sub && (doc.sub.excerpt || doc.filled)) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: doc.sub.excerpt };
+    if (doc.sub) return null;
     if (doc.data) return { url: doc.data.url, title: doc.data.title, where: "", excerpt: doc.data.excerpt };
     return null;
   }
 
   // A result listed before its page's text has come: its title and address only.
   function early(doc) {
+    if (doc.sub) return { url: doc.sub.url, title: doc.sub.title, where: doc.page.title, excerpt: "" };
     if (!doc.known || !doc.known[2]) return null;
     var url = site.pathname.replace(/\/$/, "") + "/" + String(doc.known[2]).replace(/^\//, "");
     return { url: url, title: doc.known[0], where: "", excerpt: "" };
@@ -920,7 +959,16 @@
       if (docs.some(function (doc) { return !view(doc); })) show(found, ready, raw, false);
       warm(docs.map(function (doc) { return !view(doc) && doc.result; }));
       return Promise.all(docs.map(function (doc) {
-        return view(doc) || read(doc.result).then(function (d) { return { url: d.url, title: d.title, where: "", excerpt: d.excerpt }; });
+        if (view(doc)) return view(doc);
+        return read(doc.result).then(function (d) {
+          if (!doc.sub) return { url: d.url, title: d.title, where: "", excerpt: d.excerpt };
+          // an entry split from the positions alone: its preview is Pagefind's own for that section
+          var id = doc.sub.url.slice(doc.sub.url.indexOf("#"));
+          var same = d.subs.filter(function (s) { return s.url.slice(s.url.indexOf("#")) === id; })[0];
+          doc.sub.excerpt = same ? same.excerpt : "";
+          doc.filled = true;
+          return view(doc);
+        });
       })).then(function (shown) {
         if (mine !== latest) return;
         show(found, shown, raw, true);

@@ -238,7 +238,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             homes = {lang: "" if lang == "en" else f"{lang}/" for lang in self.site.renderers}
             urls = self.site.urls
             weights = {"/" + urls.page_href(p.src): p.search_weight for p in self.site.pages.values() if p.indexed}
-            for rel, text in result_pages(Path(config.site_dir) / "pagefind", homes, weights).items():
+            labels = {lang: renderer._("Also searched as") for lang, renderer in self.site.renderers.items()}
+            for rel, text in result_pages(Path(config.site_dir) / "pagefind", homes, weights, labels).items():
                 (Path(config.site_dir) / rel).write_text(text, encoding="utf-8")
             write_manifest(Path(config.site_dir), str(self.site.handbook.profile.get("edition", "")))
         if self.config.offline_build or not (self.config.offline_zip or os.environ.get("HANDBOOK_OFFLINE_ZIP") == "1"):

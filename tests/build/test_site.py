@@ -150,7 +150,7 @@ def test_pagefind_indexes_reading_pages_only(site):
 
 
 def test_search_table_weighs_pages_by_what_they_are_and_lists_every_entry(site):
-    """search/pages.json weighs guidance in full, case studies and training less and pages about the handbook least, and lists every FAQ question and glossary term with its anchor."""
+    """search/pages.json weighs guidance in full, case studies and training less and pages about the handbook least, and lists every FAQ question and glossary term with its anchor and word positions."""
     from macros.kinds import KINDS
     from macros.site import ABOUT_THE_HANDBOOK
 
@@ -168,8 +168,14 @@ def test_search_table_weighs_pages_by_what_they_are_and_lists_every_entry(site):
             built = (site / home / page / "index.html").read_text(encoding="utf-8")
             ids = set(re.findall(r'<h2 id="([^"]+)"', built))
             assert len(entries) == len(ids) > 20, page
-            assert {anchor for _, anchor in entries} == ids
-            assert all(title.strip() for title, _ in entries)
+            assert {row[1] for row in entries} == ids
+            assert all(row[0].strip() for row in entries)
+            # each entry's word positions, in Pagefind's count: its heading, then its text, then its aliases
+            for row, after in zip(entries, entries[1:] + [None], strict=True):
+                _, _, start, head, aliases, end, compounds = row
+                assert start < head <= aliases < end, row[:6]
+                assert after is None or after[2] == end, "the next entry starts where this one ends"
+                assert all(start <= at < end and parts >= 2 for at, parts in compounds)
 
 
 def test_a_page_sets_its_own_search_weight_in_its_front_matter():

@@ -120,6 +120,25 @@ def test_a_changed_english_summary_marks_that_page_only(tmp_path):
     assert "1 behind the English" in report.stdout and "data/i18n/es/boundaries/gifts.yml" in report.stdout
 
 
+def test_a_stale_page_shows_its_english_source_literally_and_passes_the_build_checks(tmp_path):
+    """A hand-written page's Spanish behind its English shows the English source's links and macros as text: nothing in the diff runs or links."""
+    from macros.sitecheck import _check_generated_links
+
+    root = copy_project(tmp_path / "project")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the FAQ](faq.md) and {{ 6 + 7 }}.\n", encoding="utf-8")
+    handbook, site = site_of(root)
+    assert handbook.languages["es"].docs["about.md"].status == "stale"
+    page = site.pages["es/about.md"].markdown
+    diff = page[page.index('id="what-changed-in-english"') : page.index("</details>")]
+    assert "<ins>" in diff and "13" not in diff.split("<ins>", 1)[1].split("</ins>", 1)[0]
+    assert "](" not in diff and "{{" not in diff and "{%" not in diff, (
+        "source marks are written as character references"
+    )
+    assert "&#91;the FAQ&#93;&#40;faq.md&#41;" in diff and "&#123;&#123; 6 + 7 &#125;&#125;" in diff
+    assert _check_generated_links(site) == []
+
+
 def test_a_release_keeps_the_english_and_lists_stale_translations(tmp_path):
     """`handbook release` writes the edition's English for later word diffs and lists the translations behind it."""
     from tests.conftest import base_edition, next_edition
