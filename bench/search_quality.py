@@ -14,7 +14,9 @@ The tables (see each one's docstring for when it was written and scored):
 - bench/search_heldout.py (106) and search_heldout_es.py (40): held out until 2026-12-01; their misses were
   read that day and the next, so they are development sets now;
 - bench/search_heldout2.py (120) and search_heldout2_es.py (50): written blind on 2026-12-02, scored once
-  before their misses were read (figures in their docstrings).
+  before their misses were read (figures in their docstrings);
+- bench/search_heldout3.py (120): written blind on 2026-12-02 by a helper that saw no search code, no
+  everyday-word file, no table and no result; its first score is in its docstring.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from bench.lighthouse import BASE, serve  # noqa: E402 - where and how a host se
 from bench.search_heldout import HELDOUT  # noqa: E402
 from bench.search_heldout2 import HELDOUT2  # noqa: E402
 from bench.search_heldout2_es import HELDOUT2_ES  # noqa: E402
+from bench.search_heldout3 import HELDOUT3  # noqa: E402
 from bench.search_heldout_es import HELD_OUT_ES  # noqa: E402
 from tests.browser.conftest import search  # noqa: E402
 from tests.browser.search_queries import QUERIES  # noqa: E402
@@ -99,6 +102,12 @@ def main() -> int:
                     page,
                     HELDOUT2,
                     "second held-out table, written blind 2026-12-02 (bench/search_heldout2.py)",
+                    args.fast,
+                )
+                score(
+                    page,
+                    HELDOUT3,
+                    "third held-out table, written blind by a helper 2026-12-02 (bench/search_heldout3.py)",
                     args.fast,
                 )
             if args.lang in ("es", "all"):

@@ -132,7 +132,7 @@
       // While Pagefind's script starts, ask for its engine files at once (the browser's cache then
       // hands them to Pagefind): on a slow connection this saves a round trip or two.
       entry.then(function (e) {
-        engineFiles(e, false).forEach(function (p) { fetch(new URL(p, site).href).catch(function () {}); });
+        engineFiles(e).forEach(function (p) { fetch(new URL(p, site).href).catch(function () {}); });
       });
       titles = getJSON("search/pages.json", home).catch(function () { return null; });
       words = getJSON("search/words.json", home).then(
@@ -167,37 +167,25 @@
     return engine;
   }
 
-  // Once the page has loaded and the browser is idle, the files every first search needs whatever
-  // is typed (Pagefind's script, worker, WebAssembly and language meta; the everyday words) go into
-  // the browser's cache, as Material's own search loads its index on every page. On a slow
-  // connection the first search then fetches only what the query needs (its index piece and its
-  // results' texts). Not when the reader asked to save data, on a 2G connection, or when the
-  // search box has already started loading.
-  // Pagefind's files for this page's language, from its pagefind-entry.json: its meta and WebAssembly,
-  // and with all, its script and worker too.
-  function engineFiles(e, all) {
+  // Once the page has loaded and the browser is idle, the search starts, as Material's own search
+  // builds its index on every page: Pagefind's script, worker, WebAssembly and language meta (and
+  // the fresh copy of its entry file it always asks for), the everyday words, the result table and
+  // the typo vocabulary. On a slow connection the first search then fetches only what the query
+  // needs (its index pieces, then its results' texts). Not when the reader asked to save data, on
+  // a 2G connection, or when the search box has already started loading.
+  // Pagefind's files for this page's language, from its pagefind-entry.json: its meta and WebAssembly.
+  function engineFiles(e) {
     var lang = e && e.languages && (e.languages[LANG] || e.languages.en || e.languages[Object.keys(e.languages)[0]]);
     if (!lang) return [];
-    var files = ["pagefind/pagefind." + lang.hash + ".pf_meta", "pagefind/wasm." + lang.wasm + ".pagefind"];
-    return all ? files.concat(["pagefind/pagefind.js", "pagefind/pagefind-worker.js"]) : files;
+    return ["pagefind/pagefind." + lang.hash + ".pf_meta", "pagefind/wasm." + lang.wasm + ".pagefind"];
   }
 
   function prefetch() {
     var link = navigator.connection || {};
     if (engine || link.saveData || /(^|-)2g$/.test(link.effectiveType || "")) return;
-    var low = { priority: "low", credentials: "same-origin" };
-    var get = function (path, base) { return fetch(new URL(path, base || site).href, low).catch(function () {}); };
-    get("pagefind/pagefind-entry.json").then(function (r) {
-      return r && r.ok ? r.json() : null;
-    }).then(function (e) {
-      var files = engineFiles(e, true);
-      if (!files.length || engine) return;
-      files.forEach(function (p) { get(p); });
-      get("search/words.json", home);
-      get("search/pages.json", home);
-      // the typo vocabulary too (about 22 KB in all, compressed): a first search then waits for none of it
-      "abcdefghijklmnopqrstuvwxyz0".split("").forEach(function (letter) { get("search/vocabulary-" + letter + ".json", home); });
-    }).catch(function () {});
+    load();
+    // the typo vocabulary too (about 22 KB in all, compressed): a first search then waits for none of it
+    "abcdefghijklmnopqrstuvwxyz0".split("").forEach(function (letter) { vocabulary(letter); });
   }
   function whenIdle(run) {
     var go = function () { (window.requestIdleCallback || setTimeout)(run, { timeout: 3000 }); };
