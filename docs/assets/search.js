@@ -144,6 +144,11 @@
             if (key) map.set(key, means);
             if (key && fold(key) !== key && !map.has(fold(key))) map.set(fold(key), means); // typed without accents
           });
+          // a phrase with an ending on any of its words ("killed himself", "cutting herself"): by the stems of its words
+          map.canon = new Map();
+          map.forEach(function (means, key) {
+            if (key.indexOf(" ") > 0 && !map.canon.has(canon(key))) map.canon.set(canon(key), key);
+          });
           return map;
         },
         function () { return new Map(); }
@@ -324,14 +329,21 @@
     var cut = folded.lastIndexOf(" ") + 1, head = folded.slice(0, cut), last = folded.slice(cut);
     for (var i = 0; i < ENDINGS.length; i++) {
       var end = ENDINGS[i];
-      if (last.length - end.length < 3 || last.slice(-end.length) !== end) continue;
+      // a stem of three letters at least; of two for a plural ("ods", "pos"), if it is an everyday word
+      if (last.length - end.length < (end === "s" ? 2 : 3) || last.slice(-end.length) !== end) continue;
       var stem = last.slice(0, -end.length);
       var tries = [stem, stem + "e", stem.replace(/(.)\1$/, "$1"), end === "ies" ? stem + "y" : null];
       for (var k = 0; k < tries.length; k++) {
         if (tries[k] && synonyms.has(head + tries[k])) return head + tries[k];
       }
     }
+    if (cut && synonyms.canon) return synonyms.canon.get(canon(folded)) || null;
     return null;
+  }
+
+  // A phrase by the stems of its words (stemish), to find an everyday phrase said with other endings
+  function canon(phrase) {
+    return phrase.split(" ").map(stemish).join(" ");
   }
 
   // The query -> groups of terms: each group is one thing the reader said (a word, or an everyday

@@ -293,11 +293,18 @@ def test_words_about_danger_bring_the_crisis_lines_first(search_page, served_sit
         "he is cutting again",
         "suicidal thoughts",
         "she took a bunch of pills",
+        "she hurts herself when she is upset",  # an everyday phrase ("hurt herself") said with another ending
+        "says everyone would be better off without me",
     ):
         links = [served_site.path_of(h) for h in answer(search_page, query)]
         assert links and links[0] == "crisis/", f"{query!r}: {links[:3]}"
         assert len(links) > 1, f"{query!r}: only the crisis page"
-    for query in ("can i accept a gift", "carrying narcan at work", "who can i talk to about a hard case"):
+    for query in (
+        "can i accept a gift",
+        "carrying narcan at work",
+        "who can i talk to about a hard case",
+        "budget cuts",
+    ):
         links = [served_site.path_of(h) for h in answer(search_page, query)]
         assert links and links[0] != "crisis/", f"{query!r}: {links[:3]}"
 
