@@ -10,6 +10,7 @@ run the same function, so a check that passes means a build that passes.
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 import sys
 import traceback
@@ -37,9 +38,23 @@ def check_site(site: Site, config: SiteConfig | None = None, generated: bool = T
         problems += found
         if text is not None:
             rendered[page.src] = site.page_markdown(page.src, text)
+    # A hand-written page's translation (docs/es/about.md) is made into its language's page by the engine:
+    # its macros and links are the translator's, checked as the page's own, on its file's lines.
+    translations: dict[str, str] = {}
+    for page in site.pages.values():
+        if page.generated and page.lang != "en" and page.src in site.handbook.docs:
+            try:
+                translations[page.src] = page.markdown
+            except Exception as err:  # any error of a page's template is that page's problem
+                message = str(err).split("\n")[0] or type(err).__name__
+                problems.append(
+                    Problem(page.source_file, site.handbook.docs[page.src].body_line, "", f"template error: {message}")
+                )
     anchors = _Anchors(site, rendered)
     for src, text in rendered.items():
         problems += _check_links(site, src, text, anchors)
+    for src, text in translations.items():  # the links the translator wrote (the engine's notice has its own)
+        problems += _check_links(site, src, text, anchors, written_only=True)
     if generated:
         problems += _check_generated_links(site)
     problems += _check_nav(site, config)
@@ -54,8 +69,8 @@ def _check_generated_links(site: Site) -> list[Problem]:
     """
     problems = []
     for page in site.pages.values():
-        if not page.generated:
-            continue
+        if not page.generated or (page.lang != "en" and page.src in site.handbook.docs):
+            continue  # a hand-written page, or its translation: checked as the author's own (check_site)
         for _, chunk in outside_code(page.markdown):
             for match in MD_LINK.finditer(chunk):
                 target = match.group(1)
@@ -150,8 +165,9 @@ def _ids_in(text: str) -> frozenset[str]:
     return frozenset(ids | seen)
 
 
-def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Problem]:
-    """Relative links of a hand-written page lead to pages and anchors of the site."""
+def _check_links(site: Site, src: str, text: str, anchors: _Anchors, written_only: bool = False) -> list[Problem]:
+    """Relative links of a hand-written page lead to pages and anchors of the site (written_only: only the
+    links written as they are in the page's file, not those the engine adds or makes from [[refs]])."""
     page = site.pages[src]
     doc = site.handbook.docs[src]
     problems = []
@@ -160,12 +176,15 @@ def _check_links(site: Site, src: str, text: str, anchors: _Anchors) -> list[Pro
         for match in MD_LINK.finditer(chunk):
             target = match.group(1)
             to_src = _linked_page(src, target)
-            if to_src is None:
+            if to_src is None or (written_only and f"({target}" not in source):
                 continue
             anchor = target.partition("#")[2]
             line = _line_in(source, target, doc.body_line)
-            if to_src not in site.pages:
-                hint = did_you_mean(to_src, site.pages)
+            if to_src not in site.pages:  # the guess is written as a link from this page would be
+                here = posixpath.dirname(src) or "."
+                hint = did_you_mean(
+                    unquote(target.partition("#")[0]), [posixpath.relpath(other, here) for other in site.pages]
+                )
                 problems.append(Problem(page.source_file, line, "", f"link '{target}' leads to no page{hint}"))
                 continue
             if anchor and not anchors.has(to_src, unquote(anchor)):

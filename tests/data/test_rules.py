@@ -141,6 +141,9 @@ EXPECTED = {
     "i18n-extra-sub-item": [
         "data/i18n/es/principles/respect.yml:10: commitments: 'be-kind' is not a commitment of the English (its ids: treat-people-respect)",
     ],
+    "i18n-page-broken-link": [
+        "docs/es/about.md:8: link 'preguntas.md' leads to no page (did you mean 'print.md'?)",
+    ],
     "i18n-unknown-link": [
         "data/i18n/es/principles/respect.yml:10: why: [[honsety]]: unknown id (did you mean 'honesty'?)",
         "data/i18n/es/principles/respect.yml:10: why: the links must be the English's: not in the English [[honsety]]",
