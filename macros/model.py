@@ -235,7 +235,14 @@ class Handbook:
         return item_id in self.items or (self.overlay is not None and item_id in self.overlay.retired)
 
     def __getitem__(self, item_id: str) -> Item:
-        return self.items[item_id]
+        """An item that remains, or one the organization retired: a template that shows what an item cites
+        (a related principle's summary, a source) shows the retired one, whose page says why it went."""
+        item = self.items.get(item_id)
+        if item is None and self.overlay is not None and item_id in self.overlay.retired:
+            return self.overlay.retired[item_id].item
+        if item is None:
+            raise KeyError(item_id)
+        return item
 
     def kind(self, name: str) -> tuple[Item, ...]:
         return self.by_kind.get(name, ())

@@ -69,8 +69,8 @@ def _check_generated_links(site: Site) -> list[Problem]:
     """
     problems = []
     for page in site.pages.values():
-        if not page.generated or (page.lang != "en" and page.src in site.handbook.docs):
-            continue  # a hand-written page, or its translation: checked as the author's own (check_site)
+        if not page.generated or (page.lang != "en" and str(page.source_file).endswith(".md")):
+            continue  # a hand-written page, or its translation or English stand-in: checked as the author's own
         for _, chunk in outside_code(page.markdown):
             for match in MD_LINK.finditer(chunk):
                 target = match.group(1)

@@ -174,6 +174,8 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return "<" + node.id + ">"
+        if node.tag == _TIMESTAMP:
+            return node.value  # dates are text in our schemas, checked there (an impossible one is no date)
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, (datetime.date, datetime.datetime)):
             return node.value  # dates are text in our schemas

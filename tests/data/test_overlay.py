@@ -97,6 +97,25 @@ def test_retiring_an_item_still_cited_is_allowed_and_names_every_citing_place(wi
     assert "Retired by" in pages["dilemmas/the-gift.md"]
 
 
+def test_retired_items_that_pages_show_the_summary_or_title_of_still_render(with_org):
+    """A retired principle another principle lists as related, and a retired source an item cites, leave every page rendering: each shows the retired item, whose page says why."""
+    from macros.site import build_site
+    from macros.urls import Urls
+
+    retire = with_org / "org/retire.yml"
+    retire.write_text(
+        retire.read_text(encoding="utf-8")
+        + "  - id: respect\n    reason: Our code folds it into honesty.\n"
+        + "  - id: code-a\n    reason: We cite our state's code instead.\n",
+        encoding="utf-8",
+    )
+    hb = load_handbook(with_org)
+    assert {"respect", "code-a"} <= set(hb.overlay.retired)
+    site = build_site(hb, Urls("https://example.org/", True), [])
+    pages = {src: page.markdown for src, page in site.pages.items() if page.generated}
+    assert "(retired)" in pages["principles/honesty.md"] and "respect.md" in pages["principles/honesty.md"]
+
+
 def test_colour_that_is_not_a_colour(with_org):
     """A profile colour that is not #rrggbb is refused with an example."""
     edit(with_org / "org/profile.yml", '"#1f4e79"', "blue")

@@ -59,6 +59,9 @@ EXPECTED = {
     "impossible-date": [
         "data/timeline.yml:4: events[0].date: '2013-13-45' is not a real date: there is no month 13; write YYYY-MM-DD"
     ],
+    "impossible-date-unquoted": [
+        "data/timeline.yml:4: events[0].date: '2013-13-45' is not a real date: there is no month 13; write YYYY-MM-DD"
+    ],
     "invalid-id": [
         "data/principles/Respect_Page.yml:2: id: 'Respect_Page' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'respect-page'"
     ],
