@@ -64,6 +64,8 @@ def parse_one(job: Job, raw: bytes | None = None) -> tuple[object, list[Problem]
 
 def _digest(path: Path) -> str | None:
     try:
+        if not path.is_file():
+            return None
         return _hash(path.read_bytes())
     except OSError:
         return None
@@ -83,6 +85,8 @@ def _read_job(job: Job, digest: str | None) -> tuple[str | None, tuple]:
     if digest != LATER:
         return digest, parse_one(job)
     try:
+        if not job[0].is_file():
+            raise OSError("not a regular file")
         raw = job[0].read_bytes()
     except OSError:
         return None, parse_one(job)  # the parse reports what it cannot read
@@ -315,7 +319,7 @@ def _files_under(folder: str) -> list[str]:
     out = []
     for where, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        out += [os.path.join(where, name) for name in sorted(files)]
+        out += [os.path.join(where, name) for name in sorted(files) if os.path.isfile(os.path.join(where, name))]
     return out
 
 

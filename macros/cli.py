@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 from .kinds import FOLDERS, KINDS
-from .problems import HandbookError, report
+from .problems import HandbookError, Problem, report
 
 KIND_ORDER = [k for k in KINDS if k != "model"]
 
@@ -48,6 +49,12 @@ def _check_all(root: Path, config_file: str, use_cache: bool, aside):
     except HandbookError as err:
         return None, err.problems, err.folder
     config = read_config(root, config_file)
+    given = os.environ.get("SITE_URL", "").strip()
+    if given and not re.match(r"^https?://[^/\s]+", given):
+        problem = Problem(
+            "$SITE_URL", 0, "", f"'{given}' is not a web address: write it as https://example.org/handbook/"
+        )
+        return handbook, [*handbook.warnings, problem], "the environment"
     address = public_address(handbook, config.site_url)
     site = build_site(handbook, Urls(address, config.use_directory_urls), config.nav)
     # The pages the engine writes are rendered to check their links only for an organization's code: an

@@ -52,7 +52,12 @@ def read_docs(
             continue
         file = f"{shown}/{src}"
         try:
+            if not path.is_file():
+                raise OSError("not a regular file")
             text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            problems.append(Problem(file, 0, "", f"cannot be read ({getattr(err, 'strerror', None) or err}): check it"))
+            continue
         except UnicodeDecodeError as err:
             line = path.read_bytes()[: err.start].count(b"\n") + 1
             problems.append(Problem(file, line, "", "file is not UTF-8 text: save it as UTF-8"))

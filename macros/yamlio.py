@@ -314,7 +314,18 @@ def _dotted(path: Path_) -> str:
 
 def read(path: Path, shown_as: str, raw: bytes | None = None) -> tuple[Parsed | None, list[Problem]]:
     """Parse one file (raw: its bytes, when the caller has read them already). Returns (parsed or None, problems)."""
-    size = path.stat().st_size if raw is None else len(raw)
+    if raw is None and not path.is_file():  # a broken link, a pipe or a folder named *.yml: nothing to read
+        return None, [
+            Problem(
+                shown_as, 0, "", "not a readable file (a broken link, or not a regular file): remove it or restore it"
+            )
+        ]
+    try:
+        size = path.stat().st_size if raw is None else len(raw)
+        if raw is None and size <= MAX_BYTES:
+            raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown_as, 0, "", f"cannot be read ({err.strerror or err}): check its permissions")]
     if size > MAX_BYTES:
         mb = size / 1_000_000
         return None, [
