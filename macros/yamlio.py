@@ -331,8 +331,6 @@ def read(path: Path, shown_as: str, raw: bytes | None = None) -> tuple[Parsed | 
         return None, [
             Problem(shown_as, 0, "", f"file is {mb:.1f} MB; the limit is 1 MB: split it or remove what does not belong")
         ]
-    if raw is None:
-        raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
