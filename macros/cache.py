@@ -285,14 +285,14 @@ def _in_two(mine: list, theirs: list, shard_file: Path | None, key: str, kept: d
 
 
 def fingerprint(root: Path, today: str) -> str:
-    """A hash of everything a check reads: the data, the overlay, the hand-written pages, the lock and
-    mkdocs.yml, the engine's own code and templates, the switches in the environment, and today's date
+    """A hash of everything a check reads: the data, the overlay, the hand-written pages, the lock,
+    mkdocs.yml and the theme's templates (overrides/), the engine's own code and templates, the switches in the environment, and today's date
     (review dates are checked against it)."""
     root = Path(root)
     digest = hashlib.blake2b(digest_size=20)
     engine = Path(__file__).resolve().parent
     org = os.environ.get("HANDBOOK_ORG")
-    folders = [root / "data", root / "docs", (root / org) if org else root / "org", engine]
+    folders = [root / "data", root / "docs", (root / org) if org else root / "org", root / "overrides", engine]
     for folder in folders:
         if not folder.is_dir():
             continue

@@ -22,8 +22,9 @@ def load_handbook(*args, **kwargs):
     return load(*args, **kwargs)
 
 
-def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = True):
-    """Everything the build would check: the data and overlay, then the site's own pages and nav.
+def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = True, configuration: bool = True):
+    """Everything the build would check: the data and overlay, then the site's own pages and nav, and (unless
+    configuration is False: a data-only handbook, as in the engine's own tests) mkdocs.yml and the theme.
 
     Returns (handbook or None, problems, where they were found).
     """
@@ -33,21 +34,27 @@ def check_all(root: Path, config_file: str = "mkdocs.yml", use_cache: bool = Tru
     aside = Aside()  # the parse cache is written by a forked copy while the site is built and checked
     try:
         with collector_paused():  # the site is built from the data as the data was read: no cycles to collect
-            return _check_all(root, config_file, use_cache, aside)
+            return _check_all(root, config_file, use_cache, aside, configuration)
     finally:
         aside.finish()
 
 
-def _check_all(root: Path, config_file: str, use_cache: bool, aside):
+def _check_all(root: Path, config_file: str, use_cache: bool, aside, configuration: bool = True):
     from .config import read_config
     from .site import build_site, public_address
     from .sitecheck import check_site
+    from .siteconf import Later
     from .urls import Urls
 
+    configured = Later(root, config_file, configuration)  # MkDocs' reading of mkdocs.yml, on the other core meanwhile
     try:
         handbook = load_handbook(root, use_cache=use_cache, aside=aside)
     except HandbookError as err:
-        return None, err.problems, err.folder
+        refused = configured.result()
+        return None, sorted([*err.problems, *refused]), "" if refused else err.folder
+    refused = configured.result()
+    if any(not p.warning for p in refused):
+        return handbook, [*handbook.warnings, *refused], ""
     config = read_config(root, config_file)
     given = os.environ.get("SITE_URL", "").strip()
     if given and not re.match(r"^https?://[^/\s]+", given):

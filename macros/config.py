@@ -51,24 +51,33 @@ def read_config(root: Path | str, name: str = "mkdocs.yml") -> SiteConfig:
     path = Path(root) / name
     if not path.exists():
         return SiteConfig(file=name)
-    data = _raw(path)
+    try:
+        data = _raw(path)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        data = {}  # `handbook check` reports it (macros/siteconf.py); the rest reads the defaults
+    data = data if isinstance(data, dict) else {}
     macros = {}
-    for plugin in data.get("plugins") or []:
+    plugins = data.get("plugins")
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and "macros" in plugin:
             macros = plugin["macros"] or {}
     return SiteConfig(
         site_url=str(data.get("site_url") or ""),
         use_directory_urls=bool(data.get("use_directory_urls", True)),
-        nav=list(data.get("nav") or []),
+        nav=_list(data.get("nav")),
         not_in_nav=str(data.get("not_in_nav") or ""),
-        markdown_extensions=list(data.get("markdown_extensions") or []),
-        macros=dict(macros),
+        markdown_extensions=_list(data.get("markdown_extensions")),
+        macros=dict(macros) if isinstance(macros, dict) else {},
         file=name,
     )
 
 
+def _list(value) -> list:
+    return list(value) if isinstance(value, list) else []
+
+
 def _raw(path: Path) -> dict:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    if data.get("INHERIT"):
+    if isinstance(data, dict) and data.get("INHERIT"):
         return {**_raw(path.parent / data["INHERIT"]), **data}
     return data

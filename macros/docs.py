@@ -54,7 +54,7 @@ def read_docs(
         try:
             if not path.is_file():
                 raise OSError("not a regular file")
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads a page: a byte-order mark is not text
         except OSError as err:
             problems.append(Problem(file, 0, "", f"cannot be read ({getattr(err, 'strerror', None) or err}): check it"))
             continue

@@ -239,27 +239,6 @@ def unlisted_changes(handbook: Handbook, lock: Mapping) -> list[str]:
     return found
 
 
-def broken_promises(handbook: Handbook, lock: Mapping) -> list[str]:
-    """Published ids and anchors of the locked edition that no longer resolve and have no redirect."""
-    moved = {m.id for m in handbook.moved}
-    found = []
-    for item_id, entry in lock["items"].items():
-        if item_id in handbook.retired:
-            continue  # an organization retired it: its page still says so
-        if item_id not in handbook.items:
-            if item_id not in moved:
-                found.append(
-                    f"{item_id}: published in edition {lock['edition']} but gone; record it in data/changelog.yml as renamed (with `to:`) or retired"
-                )
-            continue
-        missing = [a for a in entry.get("anchors", ()) if a not in handbook.sub_ids.get(item_id, ())]
-        if missing:
-            found.append(
-                f"{item_id}: anchors {', '.join(missing)} were published in edition {lock['edition']}; keep those ids"
-            )
-    return found
-
-
 def item_editions(changelog: Mapping) -> dict[str, tuple[str, str | None]]:
     """id -> (edition it was added in, edition it last changed in); unlisted items date from the first edition."""
     editions = list(reversed(changelog.get("editions", [])))  # oldest first

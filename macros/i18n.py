@@ -650,7 +650,7 @@ class _Checker:
                     ref = moved[ref][0]
                 return "[[" + ref + m.group(2)
 
-            return re.sub(r"\[\[([^\]|#]+)([^\]]*\]\])", one, text)
+            return re.sub(r"\[\[([^\][|#]+)([^\][]*\]\])", one, text)
 
         return json.loads(now(json.dumps(old or {}, sort_keys=True))) == json.loads(
             now(json.dumps(new, sort_keys=True))
@@ -1145,11 +1145,31 @@ def _read_messages(path: Path, root: Path, problems: list) -> dict:
                 )
             )
             continue
+        if _marks(english) != _marks(text):
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.line(("messages", english)),
+                    f"messages.{english}",
+                    "keep the Markdown and HTML of the English, no more and no less: "
+                    f"{' '.join(sorted(_marks(english).elements())) or 'none'}"
+                    + (f" (this has {' '.join(sorted(_marks(text).elements()))})" if _marks(text) else ""),
+                )
+            )
+            continue
         out[english] = text
     return out
 
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+#: Marks a chrome text's translation keeps as they are: bold, code, a link's middle, HTML tags, template marks.
+MARKS = re.compile(r"\*\*|`|\]\(|</?[A-Za-z][A-Za-z0-9]*|\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def _marks(text: str):
+    from collections import Counter
+
+    return Counter(m.group(0).lower() for m in MARKS.finditer(text))
 
 
 def _read_profile(path: Path, root: Path, problems: list, lang: str, terms, names, versions) -> dict:

@@ -298,6 +298,7 @@ def _load_handbook(
     problems += _check_records(records, names, changes.retired)
     if changelog is not None and isinstance(changelog.data, dict):
         problems += _check_changelog(changelog, base_ids | set(changes.retired), names)
+    problems += _check_promises(records, lock, moved, changelog, set(changes.retired), problems)
     search_words = singles.get("search-words")
     if search_words is not None:
         from .search import check_search_words
@@ -475,7 +476,20 @@ def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Proble
     from .editions import _entries
 
     places = [(("unreleased", i), c) for i, c in enumerate(_entries(data.get("unreleased")))]
+    versions: dict[str, int] = {}
     for e, edition in enumerate(_entries(data.get("editions"))):
+        version = edition.get("version") if isinstance(edition, dict) else None
+        if isinstance(version, str) and version in versions:
+            problems.append(
+                Problem(
+                    *parsed.where(("editions", e, "version")),
+                    f"editions[{e}].version",
+                    f"edition {version} is listed twice (also editions[{versions[version]}]): each edition is "
+                    "listed once; put its changes together under one of them",
+                )
+            )
+        elif isinstance(version, str):
+            versions[version] = e
         if isinstance(edition, dict):
             places += [(("editions", e, "changes", i), c) for i, c in enumerate(_entries(edition.get("changes")))]
             if "TODO" in str(edition.get("summary", "")):
@@ -520,6 +534,93 @@ def _check_changelog(parsed: Parsed, ids: set[str], names: Names) -> list[Proble
                     f"a renamed item needs `to:` naming its new id{did_you_mean(str(change.get('to')), ids)}",
                 )
             )
+    return problems
+
+
+def _check_promises(
+    records: list[Record], lock: dict | None, moved, changelog: Parsed | None, retired: set, found: list[Problem]
+) -> list[Problem]:
+    """What the last edition published stays where it was: a published id that is gone is on the record as
+    renamed or retired, each item keeps the anchors it published (its commitments', examples' and sections'
+    ids, each a permanent link), and a renamed item's new id has them all. A file with a problem of its own
+    (found) is left to that problem first: its ids may be what is wrong."""
+    if not lock or not isinstance(lock.get("items"), dict):
+        return []
+    edition = lock.get("edition") or "the last edition"
+    published = lock["items"]
+    damaged = {p.file for p in found if not p.warning}
+    mine: dict[str, Record] = {}
+    for rec in records:  # the first of a duplicate id is the item (the other is reported as the duplicate)
+        mine.setdefault(rec.id, rec)
+    problems = []
+    if not damaged:  # an unreadable or broken file may hold the ids that seem gone
+        on_record = {m.id for m in moved} | retired
+        gone = sorted(i for i, e in published.items() if isinstance(e, dict) and i not in mine and i not in on_record)
+        if gone and changelog is not None:
+            problems += [
+                Problem(
+                    *changelog.where(("unreleased",)),
+                    "unreleased",
+                    f"'{i}' ({published[i].get('kind', 'item')} '{published[i].get('title', i)}') was published in "
+                    f"edition {edition} and is gone: record it here as `renamed` (with `to:` its new id) or "
+                    "`retired`, so that its address and permanent link keep working",
+                )
+                for i in gone
+            ]
+
+    def kept(anchors) -> list[str]:
+        return [a for a in anchors if isinstance(a, str)]
+
+    for rec in mine.values():
+        if rec.origin != "base" or rec.parsed.file in damaged:
+            continue  # an organization's code keeps its own promises (org/changelog.yml, its own lock)
+        entry = published.get(rec.id)
+        gone = (
+            [a for a in kept(entry.get("anchors") or ()) if a not in rec.scanned.sub_ids]
+            if isinstance(entry, dict)
+            else []
+        )
+        if gone:
+            many = len(gone) > 1
+            problems.append(
+                rec.problem(
+                    ("id",),
+                    f"{'anchors' if many else 'anchor'} {', '.join(repr(a) for a in gone)} of '{rec.id}' "
+                    f"{'were' if many else 'was'} published in edition {edition} (p/{rec.id}/{gone[0]}/ is a "
+                    f"permanent link): keep {'those ids' if many else 'that id'} on this item's commitments, examples "
+                    "or sections (their words may change)",
+                )
+            )
+    entries = []
+    if changelog is not None and isinstance(changelog.data, dict):
+        from .editions import _entries
+
+        entries = [(("unreleased", i), c) for i, c in enumerate(_entries(changelog.data.get("unreleased")))]
+    for m in moved:
+        target = mine.get(m.to) if m.change == "renamed" and m.to else None
+        if target is None or target.parsed.file in damaged:
+            continue
+        gone = [a for a in m.anchors if a not in target.scanned.sub_ids]
+        if not gone:
+            continue
+        many = len(gone) > 1
+        message = (
+            f"'{m.id}' is renamed to '{m.to}', but '{m.to}' has no {'ids' if many else 'id'} "
+            f"{', '.join(repr(a) for a in gone)}, which '{m.id}' published (p/{m.id}/{gone[0]}/ is a permanent "
+            f"link): rename to a new id, or give '{m.to}' {'those ids' if many else 'that id'}"
+        )
+        place = next(
+            (
+                path
+                for path, c in entries
+                if isinstance(c, dict) and c.get("id") == m.id and c.get("change") == "renamed"
+            ),
+            None,
+        )
+        if place is not None:
+            problems.append(Problem(*changelog.where(place + ("to",)), field_path(place + ("to",)), message))
+        else:
+            problems.append(target.problem(("id",), message))
     return problems
 
 

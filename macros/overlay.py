@@ -189,6 +189,63 @@ def apply_retirements(
     return [r for r in records if r.id in keep], problems
 
 
+#: Image files a logo may be, by their first bytes.
+LOGO_KINDS = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+    ".svg": (),
+}
+LOGO_BYTES = 512 * 1024
+
+
+def logo_problem(folder: Path, name: str) -> str:
+    """What is wrong with the logo file `name` of the profile in folder, or ''. It is published as it is, so it
+    must be an image inside that folder, small, and (an SVG) fetch nothing from elsewhere and run no script."""
+    shown = f"logo file '{name}'"
+    path = folder / name
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        inside = False
+    if not inside or Path(name).is_absolute():
+        return f"{shown} is outside the organization's folder: put the image in {folder.name}/ and name it from there"
+    if not path.is_file():
+        return f"{shown} not found next to the profile: put the image in the folder of the profile"
+    suffix = path.suffix.lower()
+    if suffix not in LOGO_KINDS:
+        return f"{shown} is not an image the site can show: use a .svg, .png, .jpg, .gif or .webp file"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(LOGO_BYTES + 1)
+    except OSError as err:
+        return f"{shown} cannot be read ({err.strerror or err}): check its permissions"
+    if size > LOGO_BYTES:
+        return f"{shown} is {size / 1024:.0f} KB; the limit is {LOGO_BYTES // 1024} KB (every page loads it): make it smaller"
+    magic = LOGO_KINDS[suffix]
+    if magic and not head.startswith(magic):
+        return (
+            f"{shown} is not a {suffix[1:].upper()} image (its first bytes say otherwise): export it again as {suffix}"
+        )
+    if suffix == ".svg":
+        text = head.decode("utf-8", "replace")
+        if "<svg" not in text:
+            return f"{shown} is not an SVG image: export it again as SVG"
+        if re.search(r"<script|\bon[a-z]+\s*=|javascript:", text, re.I):
+            return f"{shown} holds a script: export it again as a plain SVG (or a PNG)"
+        if re.search(
+            r"""(?:href|src)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", text, re.I
+        ):
+            return (
+                f"{shown} loads something from another site (a font or image by its web address), which would tell "
+                "that site who reads the handbook: embed it in the file, or use a PNG"
+            )
+    return ""
+
+
 def check_profile(
     profile: dict, located: list[tuple[Parsed, dict]], names: Names, today: datetime.date | None = None
 ) -> list[Problem]:
@@ -207,12 +264,9 @@ def check_profile(
                     )
                 )
         if "logo" in data and isinstance(data["logo"], str):
-            if not (parsed.path.parent / data["logo"]).is_file():
-                problems.append(
-                    Problem(
-                        *parsed.where(("logo",)), "logo", f"logo file '{data['logo']}' not found next to {parsed.file}"
-                    )
-                )
+            message = logo_problem(parsed.path.parent, data["logo"])
+            if message:
+                problems.append(Problem(*parsed.where(("logo",)), "logo", message))
         colors = data.get("colors") if isinstance(data.get("colors"), dict) else {}
         for name, value in colors.items():
             if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value) and contrast(value, "#ffffff") < 4.5:

@@ -872,7 +872,7 @@ class Renderer:
     def handout_title(self, src: str) -> str:
         name = src[len("handouts/") : -len(".md")]
         first, _, what = name.partition("/")
-        if first == "course":
+        if first == "course" and what in COURSE_HANDOUTS:  # (a module may be called 'course': its handouts differ)
             return self._(COURSE_HANDOUTS[what][1])
         item = self.hb[first]
         if what:

@@ -83,6 +83,7 @@ class Site:
     offline: bool = False
     renderers: Mapping[str, Renderer] = field(repr=False, compare=False, default_factory=dict)  # by language
     navs: Mapping[str, tuple] = field(default_factory=dict)  # the nav of each language besides English
+    clashes: tuple = ()  # (src, title kept, title lost): two pages the engine planned at one address
 
     def counterpart(self, src: str, lang: str) -> str | None:
         """The same page in another language ('es/faq.md' <-> 'faq.md'), if the site has it."""
@@ -139,7 +140,11 @@ def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline:
     """The whole site, from the handbook: pages, static files and nav, in English and every other language."""
     renderer = Renderer(handbook, urls, offline)
     pages: dict[str, Page] = {}
+    clashes = []
     for plan in plan_pages(handbook, renderer):
+        if plan.src in pages:  # an item whose id is a page name of its kind's folder ('index'): the check says so
+            clashes.append((plan.src, pages[plan.src].title, plan.title))
+            continue
         pages[plan.src] = plan
     site_nav = tuple(expand_nav(nav or [], handbook, renderer, pages))
     renderers, navs = {"en": renderer}, {}
@@ -169,6 +174,7 @@ def build_site(handbook: Handbook, urls: Urls, nav: list | None = None, offline:
         offline,
         MappingProxyType(renderers),
         MappingProxyType(navs),
+        tuple(clashes),
     )
 
 

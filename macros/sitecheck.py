@@ -57,6 +57,7 @@ def check_site(site: Site, config: SiteConfig | None = None, generated: bool = T
         problems += _check_links(site, src, text, anchors, written_only=True)
     if generated:
         problems += _check_generated_links(site)
+    problems += _check_clashes(site)
     problems += _check_nav(site, config)
     return problems
 
@@ -220,6 +221,56 @@ def _join(src: str, path: str) -> str:
 def _line_in(source: str, target: str, first_line: int) -> int:
     at = source.find(f"]({target}")
     return first_line + source.count("\n", 0, at) if at >= 0 else first_line
+
+
+def _check_clashes(site: Site) -> list[Problem]:
+    """One address, one page: a hand-written page may not take the address of a page the engine makes
+    (docs/glossary.md), nor an item's id the name of a page of its folder ('index'), nor two pages or files
+    be built into one file (docs/principles.md and principles/index.md): one would silently hide the other."""
+    problems = []
+    hb = site.handbook
+    for src, kept, _lost in site.clashes:
+        for item in hb.items.values():
+            if item.src == src and item.info.per_item:
+                problems.append(
+                    Problem(
+                        item.file,
+                        item.line,
+                        "id",
+                        f"'{item.id}' would give this item the address of the page {kept!r} ({src}): choose "
+                        "another id (and rename the file to match)",
+                    )
+                )
+    built: dict[str, str] = {}
+    for page in site.pages.values():
+        built.setdefault(site.urls.page_file(page.src), page.src)
+    for page in site.pages.values():
+        first = built[site.urls.page_file(page.src)]
+        if first != page.src and not page.generated:
+            problems.append(
+                Problem(
+                    page.source_file,
+                    1,
+                    "",
+                    f"this page would be built into the same file as {first} ({site.urls.page_file(page.src)}): "
+                    "rename one of them",
+                )
+            )
+    for doc in site.handbook.docs.values():
+        page = site.pages.get(doc.src)
+        if page is None or not page.generated or doc.src.partition("/")[0] in site.handbook.languages:
+            continue
+        stem = doc.src[: -len(".md")]
+        problems.append(
+            Problem(
+                doc.file,
+                1,
+                "",
+                f"the handbook already makes the page {doc.src} ({page.title}) from data/: rename this file "
+                f"(for example {stem}-notes.md) and add it to the nav, or change the data instead",
+            )
+        )
+    return problems
 
 
 def _check_nav(site: Site, config: SiteConfig | None) -> list[Problem]:

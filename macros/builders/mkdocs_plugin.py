@@ -29,6 +29,7 @@ from ..model import thaw
 from ..problems import HandbookError, report
 from ..site import Site, build_site, footer, logo_file, public_address
 from ..sitecheck import check_site
+from ..siteconf import template_problems
 from ..urls import Urls
 from .offline import OFFLINE_ZIP, build_offline_zip, write_manifest
 
@@ -53,10 +54,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        unparsed = template_problems(config, root)  # else the theme would stop the build with a traceback
         try:
             handbook = load_handbook(root, self.config.data_dir, self.config.org_dir)
         except HandbookError as err:
-            raise PluginError("\n" + err.report()) from None
+            raise PluginError(
+                "\n" + (report(sorted([*err.problems, *unparsed])) if unparsed else err.report())
+            ) from None
+        if unparsed:
+            raise PluginError("\n" + report(unparsed))
         # The check's warnings are advice it passes with (`handbook check` says ok), so they are shown at INFO:
         # strict mode counts only what the build itself finds, and a passing check means a passing build.
         for warning in handbook.warnings:

@@ -122,7 +122,7 @@ def real_copy(tmp_path_factory):
     """A copy of the real handbook, checked once so that the parse cache holds every untouched file."""
     root = tmp_path_factory.mktemp("damaged") / "handbook"
     root.mkdir()
-    for name in ("data", "docs", "mkdocs.yml", "content.lock.json"):
+    for name in ("data", "docs", "overrides", "mkdocs.yml", "content.lock.json"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     handbook, problems, _ = check_all(root)

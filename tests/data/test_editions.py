@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from macros.cli import main
-from macros.editions import broken_promises, item_editions, read_lock, unlisted_changes
+from macros.editions import item_editions, read_lock, unlisted_changes
 from macros.load import load_handbook
 from tests.conftest import ROOT
+from tests.data.conftest import problems_of
 
 
 def lock_of(root):
@@ -44,18 +45,21 @@ def test_a_silent_edit_is_caught(handbook_copy):
 
 
 def test_new_and_removed_items_are_caught(handbook_copy):
-    """An item added or removed without an entry is reported by its id."""
-    (handbook_copy / "data/glossary.yml").write_text(
-        (handbook_copy / "data/glossary.yml")
-        .read_text(encoding="utf-8")
-        .replace("id: boundary-defined", "id: boundary-term"),
+    """An item added without a changelog entry is reported by its id; one removed without one is refused by the check."""
+    glossary = handbook_copy / "data/glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8"
+    )
+    assert any("'boundary-defined' (term 'Boundary') was published" in p for p in problems_of(handbook_copy))
+    log = handbook_copy / "data/changelog.yml"
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "unreleased: []", "unreleased:\n  - id: boundary-defined\n    change: retired\n    note: Merged."
+        ),
         encoding="utf-8",
     )
     found = unlisted_changes(load_handbook(handbook_copy), lock_of(handbook_copy))
-    assert found == [
-        "boundary-term: new since edition 1.0 (data/glossary.yml)",
-        "boundary-defined: removed since edition 1.0",
-    ]
+    assert found == ["boundary-term: new since edition 1.0 (data/glossary.yml)"]
 
 
 def test_release_files_changes_and_locks(handbook_copy, monkeypatch, capsys):
@@ -103,17 +107,20 @@ def test_item_editions():
 
 def test_published_ids_never_vanish_silently(handbook_copy):
     """An id published in the locked edition may go only as a recorded rename or retirement; its anchors stay."""
-    lock = lock_of(handbook_copy)
-    assert broken_promises(load_handbook(handbook_copy), lock) == []
+    load_handbook(handbook_copy)
     glossary = handbook_copy / "data/glossary.yml"
     glossary.write_text(
         glossary.read_text(encoding="utf-8").replace("id: boundary-defined", "id: boundary-term"), encoding="utf-8"
     )
     dilemma = handbook_copy / "data/dilemmas/the-gift.yml"
     dilemma.write_text(dilemma.read_text(encoding="utf-8").replace("id: q-accept", "id: q-take"), encoding="utf-8")
-    assert broken_promises(load_handbook(handbook_copy), lock) == [
-        "boundary-defined: published in edition 1.0 but gone; record it in data/changelog.yml as renamed (with `to:`) or retired",
-        "the-gift: anchors q-accept were published in edition 1.0; keep those ids",
+    assert problems_of(handbook_copy) == [
+        "data/changelog.yml:7: unreleased: 'boundary-defined' (term 'Boundary') was published in edition 1.0 and is "
+        "gone: record it here as `renamed` (with `to:` its new id) or `retired`, so that its address and permanent "
+        "link keep working",
+        "data/dilemmas/the-gift.yml:2: id: anchor 'q-accept' of 'the-gift' was published in edition 1.0 "
+        "(p/the-gift/q-accept/ is a permanent link): keep that id on this item's commitments, examples or sections "
+        "(their words may change)",
     ]
     log = handbook_copy / "data/changelog.yml"
     log.write_text(
@@ -122,11 +129,55 @@ def test_published_ids_never_vanish_silently(handbook_copy):
         ),
         encoding="utf-8",
     )
-    assert broken_promises(load_handbook(handbook_copy), lock) == [
-        "the-gift: anchors q-accept were published in edition 1.0; keep those ids"
+    assert problems_of(handbook_copy) == [
+        "data/dilemmas/the-gift.yml:2: id: anchor 'q-accept' of 'the-gift' was published in edition 1.0 "
+        "(p/the-gift/q-accept/ is a permanent link): keep that id on this item's commitments, examples or sections "
+        "(their words may change)"
+    ]
+
+
+def test_a_rename_into_an_existing_id_keeps_the_old_anchors(handbook_copy):
+    """Renaming an item into an id that lacks the old item's published anchors is refused at the changelog's line."""
+    (handbook_copy / "data/principles/honesty.yml").unlink()
+    for path in (handbook_copy / "data").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        for old, new in [("[[honesty", "[[respect"), ("[honesty, respect]", "[respect, gifts]"), (", honesty]", "]")]:
+            text = text.replace(old, new)
+        path.write_text(text.replace("related: [honesty]", "related: []"), encoding="utf-8")
+    log = handbook_copy / "data/changelog.yml"
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "unreleased: []", "unreleased:\n  - id: honesty\n    change: renamed\n    to: respect"
+        ),
+        encoding="utf-8",
+    )
+    assert [p for p in problems_of(handbook_copy) if "published" in p] == [
+        "data/changelog.yml:10: unreleased[0].to: 'honesty' is renamed to 'respect', but 'respect' has no ids "
+        "'honest', 'honest-answer', which 'honesty' published (p/honesty/honest/ is a permanent link): rename to a "
+        "new id, or give 'respect' those ids"
+    ]
+
+
+def test_an_edition_is_listed_once(handbook_copy):
+    """Two editions with one version number are refused: releases and archives are found by their number."""
+    log = handbook_copy / "data/changelog.yml"
+    log.write_text(
+        log.read_text(encoding="utf-8").replace(
+            "editions:\n", 'editions:\n  - version: "1.0"\n    date: "2026-11-28"\n    summary: Again.\n', 1
+        ),
+        encoding="utf-8",
+    )
+    assert problems_of(handbook_copy) == [
+        "data/changelog.yml:12: editions[1].version: edition 1.0 is listed twice (also editions[0]): each edition "
+        "is listed once; put its changes together under one of them"
     ]
 
 
 def test_real_handbook_keeps_its_published_ids():
     """Every id and anchor recorded in content.lock.json still resolves, or was renamed or retired on the record."""
-    assert broken_promises(load_handbook(ROOT, org_dir=None), lock_of(ROOT)) == []
+    handbook = load_handbook(ROOT, org_dir=None)  # the check refuses a published id or anchor that is gone
+    lock = lock_of(ROOT)
+    moved = {m.id for m in handbook.moved}
+    assert set(lock["items"]) <= set(handbook.items) | moved
+    kept = {i: handbook.sub_ids.get(i, frozenset()) for i in handbook.items}
+    assert all(set(e.get("anchors", ())) <= kept[i] for i, e in lock["items"].items() if i in kept)

@@ -18,7 +18,7 @@ from macros.site import build_site
 from macros.urls import Urls
 from tests.conftest import ROOT
 
-KEEP = ("data", "docs", "content.lock.json", "mkdocs.yml")
+KEEP = ("data", "docs", "overrides", "content.lock.json", "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")

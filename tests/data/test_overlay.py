@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import shutil
 
+import pytest
+
 from macros.load import load_handbook
 from tests.conftest import FIXTURES
 from tests.data.conftest import problems_of
@@ -135,7 +137,38 @@ def test_colour_too_light_for_the_header(with_org):
 def test_missing_logo_file(with_org):
     """A profile logo that does not exist next to the profile is refused."""
     (with_org / "org/logo.svg").unlink()
-    assert problems_of(with_org) == ["org/profile.yml:6: logo: logo file 'logo.svg' not found next to org/profile.yml"]
+    assert problems_of(with_org) == [
+        "org/profile.yml:6: logo: logo file 'logo.svg' not found next to the profile: put the image in the folder of the profile"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, content, says",
+    [
+        ("/etc/hostname", None, "is outside the organization's folder"),
+        ("../mkdocs.yml", None, "is outside the organization's folder"),
+        ("notes.txt", b"hello", "is not an image the site can show"),
+        ("logo.png", b"<svg></svg>", "is not a PNG image"),
+        ("logo.svg", b"plain text", "is not an SVG image"),
+        ("logo.svg", b"<svg><script>alert(1)</script></svg>", "holds a script"),
+        ("logo.svg", b'<svg><image href="https://cdn.example/x.png"/></svg>', "loads something from another site"),
+        (
+            "logo.svg",
+            b"<svg><style>@import url(//fonts.example/f.css);</style></svg>",
+            "loads something from another site",
+        ),
+        ("logo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 600_000, "the limit is 512 KB"),
+    ],
+)
+def test_logo_must_be_a_small_plain_image_in_the_folder(with_org, name, content, says):
+    """The logo is published as it is, so it must be a small image inside org/ that runs and fetches nothing."""
+    if content is not None:
+        (with_org / "org" / name).write_bytes(content)
+        if name != "logo.svg":
+            (with_org / "org/logo.svg").unlink()
+    edit(with_org / "org/profile.yml", "logo: logo.svg", f"logo: {name}")
+    found = [p for p in problems_of(with_org) if "logo" in p]
+    assert len(found) == 1 and found[0].startswith("org/profile.yml:6: logo: ") and says in found[0], found
 
 
 def test_placeholder_left_in_the_profile(with_org):

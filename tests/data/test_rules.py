@@ -9,6 +9,7 @@ import pytest
 
 from macros.load import load_handbook
 from macros.problems import HandbookError
+from tests.build.conftest import fixture_project
 from tests.conftest import BROKEN, ROOT, VALID, apply_broken
 
 # rule (a folder in tests/fixtures/broken) -> the exact lines a person sees
@@ -174,7 +175,8 @@ def problems_of(root) -> list[str]:
     """What `handbook check` reports for the handbook at root: the data, the overlay and the site's own pages."""
     from macros.cli import check_all
 
-    handbook, problems, _ = check_all(root, use_cache=False)
+    # The fixtures hold data and pages, no site configuration (tests/build checks mkdocs.yml and the theme).
+    handbook, problems, _ = check_all(root, use_cache=False, configuration=False)
     errors = [str(p) for p in sorted(problems) if not p.warning]
     assert errors, "the check passed"
     return errors
@@ -234,22 +236,20 @@ def test_all_problems_at_once(handbook_copy):
     ]
 
 
-def test_check_command_reports_and_exits_nonzero(handbook_copy):
+def test_check_command_reports_and_exits_nonzero(tmp_path):
     """`handbook check` prints the same lines and a count, and exits 1, with no traceback."""
-    apply_broken(handbook_copy, "unknown-field")
-    run = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check"], cwd=handbook_copy, capture_output=True, text=True
-    )
+    project = fixture_project(tmp_path / "project")  # with the site's configuration, as a real handbook has
+    apply_broken(project, "unknown-field")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [EXPECTED["unknown-field"][0], "1 problem found in data/; nothing was built."]
     assert "Traceback" not in run.stderr + run.stdout
 
 
-def test_check_command_counts_good_data(handbook_copy):
+def test_check_command_counts_good_data(tmp_path):
     """On good data, `handbook check` prints one line of counts by kind."""
-    run = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check"], cwd=handbook_copy, capture_output=True, text=True
-    )
+    project = fixture_project(tmp_path / "project")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == (
         "ok: 2 principles, 1 boundary topic, 1 case study, 1 training module, 1 FAQ entry, "
